@@ -1,0 +1,32 @@
+package gomikrobot.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole configuration, one record per section of {@code config.json}. Built by {@link ConfigLoader} with
+ * precedence environment > file > defaults; immutable once built. {@code home} is {@code ~/.gomikrobot} or
+ * {@code $GOMIKROBOT_HOME}; every path in here is absolute with {@code ~} already expanded.
+ */
+public record Config(
+        Path home,
+        PathsConfig paths,
+        ModelConfig model,
+        ChannelsConfig channels,
+        ProvidersConfig providers,
+        GatewayConfig gateway,
+        ToolsConfig tools,
+        PolicyConfig policy,
+        LogConfig log) {
+
+    public Path configFile() {
+        return home.resolve("config.json");
+    }
+
+    public Path databaseFile() {
+        return home.resolve("timeline.db");
+    }
+
+    public Path whatsappDir() {
+        return home.resolve("whatsapp");
+    }
+}

@@ -1,0 +1,5 @@
+package gomikrobot.config;
+
+/** The OpenAI-compatible endpoints and local transcription. */
+public record ProvidersConfig(ProviderConfig openai, ProviderConfig openrouter, LocalWhisperConfig localWhisper) {
+}

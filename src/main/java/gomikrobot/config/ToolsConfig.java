@@ -1,0 +1,5 @@
+package gomikrobot.config;
+
+/** Tool settings. */
+public record ToolsConfig(ExecToolConfig exec) {
+}
