@@ -1,0 +1,207 @@
+package gomikrobot.provider;
+
+import gomikrobot.config.ProviderConfig;
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
+import gomikrobot.json.JsonObject;
+import gomikrobot.observe.Log;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * {@link LlmProvider} for any server that speaks the OpenAI HTTP API: OpenAI itself, OpenRouter (recognised by its
+ * host), Ollama, vLLM, LM Studio… chosen by the configured base URL. Stateless apart from its collaborators, so one
+ * instance serves all sessions at once.
+ */
+public final class OpenAiCompatibleProvider implements LlmProvider {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    public static final String DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
+    public static final String DEFAULT_TRANSCRIPTION_MODEL = "whisper-1";
+    public static final String DEFAULT_SPEECH_MODEL = "tts-1";
+    public static final String DEFAULT_VOICE = "alloy";
+    public static final String DEFAULT_SPEECH_FORMAT = "opus";
+    /** Inputs per embeddings request: well under every server's limit, few enough round trips for a soul file. */
+    public static final int EMBEDDING_BATCH = 64;
+    /** OpenAI's upload limit for transcription. */
+    public static final long MAX_AUDIO_BYTES = 25L * 1024 * 1024;
+    /** OpenAI's input limit for speech. */
+    public static final int MAX_SPEECH_CHARS = 4096;
+
+    private static final Set<String> SPEECH_FORMATS = Set.of("mp3", "opus", "aac", "flac", "wav", "pcm");
+    private static final String JSON = "application/json";
+
+    private final HttpTransport transport;
+    private final Log log;
+
+    public OpenAiCompatibleProvider(ProviderConfig config, HttpClient http, RetryPolicy retry, Log log) {
+        this(config, http, retry, REQUEST_TIMEOUT, log);
+    }
+
+    /** As the four-argument constructor, with a different per-attempt request timeout (tests use about a second). */
+    public OpenAiCompatibleProvider(ProviderConfig config, HttpClient http, RetryPolicy retry, Duration requestTimeout,
+                                    Log log) {
+        Objects.requireNonNull(config, "config");
+        this.transport = new HttpTransport(config, http, retry, requestTimeout, Clock.systemUTC(), log);
+        this.log = log;
+    }
+
+    /** The production wiring: a fresh HttpClient with a 10 s connect timeout, standard retries. */
+    public static OpenAiCompatibleProvider create(ProviderConfig config, Log log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        return new OpenAiCompatibleProvider(config, http, RetryPolicy.standard(), log);
+    }
+
+    @Override
+    public ChatReply chat(ChatRequest request) {
+        long started = System.nanoTime();
+        byte[] body = ChatCodec.requestBody(request).getBytes(StandardCharsets.UTF_8);
+        HttpTransport.Answer answer = transport.post(Operation.CHAT, "/chat/completions", JSON, body);
+        ChatReply reply = read(Operation.CHAT, answer, text -> ChatCodec.readReply(text, request.model()));
+        log.debug("LLM call finished", "model", reply.model(), "finish_reason", reply.finishReason(),
+                "tool_calls", reply.toolCalls().size(), "prompt_tokens", reply.usage().promptTokens(),
+                "completion_tokens", reply.usage().completionTokens(), "total_tokens", reply.usage().totalTokens(),
+                "duration_ms", (System.nanoTime() - started) / 1_000_000);
+        return reply;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts, String model) {
+        Objects.requireNonNull(texts, "texts");
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null || texts.get(i).isBlank()) {
+                throw new ProviderException("Embeddings request failed: text " + i + " is empty", 0, false);
+            }
+        }
+        String chosen = model == null || model.isBlank() ? DEFAULT_EMBEDDING_MODEL : model;
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH));
+            byte[] body = EmbeddingsCodec.requestBody(chosen, batch).getBytes(StandardCharsets.UTF_8);
+            HttpTransport.Answer answer = transport.post(Operation.EMBEDDINGS, "/embeddings", JSON, body);
+            vectors.addAll(Arrays.asList(read(Operation.EMBEDDINGS, answer,
+                    text -> EmbeddingsCodec.readVectors(text, batch.size()))));
+        }
+        return vectors;
+    }
+
+    @Override
+    public String transcribe(Path audioFile, String model) {
+        byte[] audio = readAudio(audioFile);
+        MultipartBody form = new MultipartBody(ThreadLocalRandom.current())
+                .field("model", model == null || model.isBlank() ? DEFAULT_TRANSCRIPTION_MODEL : model)
+                .field("response_format", "json")
+                .file("file", audioFile.getFileName().toString(), audioType(audioFile), audio);
+        String contentType = form.contentType();
+        HttpTransport.Answer answer =
+                transport.post(Operation.TRANSCRIPTION, "/audio/transcriptions", contentType, form.finish());
+        return read(Operation.TRANSCRIPTION, answer, text -> Json.parseObject(text).string("text")
+                .orElseThrow(() -> new JsonException("the answer has no text")));
+    }
+
+    @Override
+    public byte[] speak(String text, String voice, String format) {
+        if (text == null || text.isBlank()) {
+            throw new ProviderException("Speech request failed: nothing to say", 0, false);
+        }
+        if (text.length() > MAX_SPEECH_CHARS) {
+            throw new ProviderException("Speech request failed: text is longer than " + MAX_SPEECH_CHARS
+                    + " characters", 0, false);
+        }
+        String chosenFormat = format == null || format.isBlank() ? DEFAULT_SPEECH_FORMAT
+                : format.strip().toLowerCase(Locale.ROOT);
+        if (!SPEECH_FORMATS.contains(chosenFormat)) {
+            throw new ProviderException("Speech request failed: unsupported format " + ErrorText.oneLine(chosenFormat)
+                    + " (use one of " + String.join(", ", SPEECH_FORMATS.stream().sorted().toList()) + ")", 0, false);
+        }
+        String body = Json.write(Json.object("model", DEFAULT_SPEECH_MODEL, "input", text,
+                "voice", voice == null || voice.isBlank() ? DEFAULT_VOICE : voice, "response_format", chosenFormat));
+        HttpTransport.Answer answer = transport.post(Operation.SPEECH, "/audio/speech", JSON,
+                body.getBytes(StandardCharsets.UTF_8));
+        if (answer.body().length == 0) {
+            throw new ProviderException("Speech request failed: the server sent no audio", answer.status(), false);
+        }
+        return answer.body();
+    }
+
+    @Override
+    public ModelsCheck checkKey() {
+        HttpTransport.Answer answer;
+        try {
+            answer = transport.get(Operation.MODELS, "/models");
+        } catch (ProviderException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return new ModelsCheck.Rejected(e.status(), e.getMessage());
+            }
+            throw e;
+        }
+        return read(Operation.MODELS, answer, text -> new ModelsCheck.Accepted(modelIds(Json.parseObject(text))));
+    }
+
+    // ---- private helpers ----
+
+    /** Parses a 2xx body; any shape problem becomes the one "malformed JSON" failure, never a stack trace. */
+    private <T> T read(Operation op, HttpTransport.Answer answer, Function<String, T> parser) {
+        try {
+            return parser.apply(new String(answer.body(), StandardCharsets.UTF_8));
+        } catch (JsonException e) {
+            throw transport.malformed(op, answer.status(), e.describe());
+        }
+    }
+
+    private static List<String> modelIds(JsonObject root) {
+        List<String> ids = new ArrayList<>();
+        for (Object item : root.array("data")) {
+            if (item instanceof Map<?, ?> model && model.get("id") instanceof String id) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static byte[] readAudio(Path audioFile) {
+        Objects.requireNonNull(audioFile, "audioFile");
+        try {
+            if (!Files.isRegularFile(audioFile)) {
+                throw new ProviderException("Transcription request failed: not a file: " + audioFile, 0, false);
+            }
+            long size = Files.size(audioFile);
+            if (size == 0 || size > MAX_AUDIO_BYTES) {
+                throw new ProviderException("Transcription request failed: audio file is " + size
+                        + " bytes, must be between 1 and " + MAX_AUDIO_BYTES, 0, false);
+            }
+            return Files.readAllBytes(audioFile);
+        } catch (IOException e) {
+            throw new ProviderException("Transcription request failed: cannot read " + audioFile + ": "
+                    + e.getClass().getSimpleName(), 0, false, e);
+        }
+    }
+
+    private static String audioType(Path audioFile) {
+        String name = audioFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return switch (extension) {
+            case "ogg", "oga", "opus" -> "audio/ogg";
+            case "mp3", "mpga", "mpeg" -> "audio/mpeg";
+            case "m4a", "mp4" -> "audio/mp4";
+            case "wav" -> "audio/wav";
+            case "webm" -> "audio/webm";
+            case "flac" -> "audio/flac";
+            default -> "application/octet-stream";
+        };
+    }
+}
