@@ -1,0 +1,183 @@
+package gomikrobot.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.testing.FakeOpenAiServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetryAndFailureTest {
+    private static final String KEY = "sk-proj-VerySecretKeyValue0987654321";
+    private static final String ERROR_500 = "{\"error\":{\"message\":\"The server had an error\"}}";
+
+    private final FakeOpenAiServer server = FakeOpenAiServer.start();
+    private final TestProviders providers = new TestProviders();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void retriesAfter429WaitingAsLongAsRetryAfterSays() {
+        server.enqueueStatus(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", Map.of("Retry-After", "7"));
+        server.enqueueText("finally");
+
+        ChatReply reply = providers.provider(server.baseUrl(), KEY).chat(request());
+
+        assertEquals("finally", reply.content());
+        assertEquals(2, server.count("/chat/completions"));
+        assertEquals(List.of(Duration.ofSeconds(7)), providers.sleeper.waits());
+    }
+
+    @Test
+    void givesUpAfterFourAttemptsOfServerErrors() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueueStatus(500, ERROR_500, Map.of());
+        }
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.provider(server.baseUrl(), KEY).chat(request()));
+
+        assertEquals(500, e.status());
+        assertTrue(e.retryable());
+        assertEquals("LLM request failed: HTTP 500: The server had an error (4 attempts)", e.getMessage());
+        assertEquals(4, server.count("/chat/completions"));
+        List<Duration> waits = providers.sleeper.waits();
+        assertEquals(3, waits.size());
+        for (int retry = 0; retry < 3; retry++) {
+            long ceiling = 500L << retry;
+            long waited = waits.get(retry).toMillis();
+            assertTrue(waited >= ceiling / 2 && waited <= ceiling, "equal jitter in [" + ceiling / 2 + ", " + ceiling
+                    + "], got " + waited);
+        }
+    }
+
+    @Test
+    void doesNotRetryOtherClientErrors() {
+        server.enqueueStatus(400, "{\"error\":{\"message\":\"Invalid value for 'temperature'\"}}", Map.of());
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.provider(server.baseUrl(), KEY).chat(request()));
+
+        assertEquals("LLM request failed: HTTP 400: Invalid value for 'temperature'", e.getMessage());
+        assertEquals(400, e.status());
+        assertFalse(e.retryable());
+        assertEquals(1, server.count("/chat/completions"));
+    }
+
+    @Test
+    void connectionRefusedIsRetriedThenReportedAsRetryable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.provider("http://127.0.0.1:" + closedPort + "/v1", KEY).chat(request()));
+
+        assertEquals(0, e.status());
+        assertTrue(e.retryable());
+        assertTrue(e.getMessage().startsWith("LLM request failed: cannot connect to 127.0.0.1:" + closedPort),
+                e.getMessage());
+        assertEquals(3, providers.sleeper.waits().size());
+    }
+
+    @Test
+    void slowAnswerTimesOutAndIsRetried() {
+        server.enqueueDelay(Duration.ofSeconds(5));
+
+        ChatReply reply = providers.provider(server.baseUrl(), KEY).chat(request());
+
+        assertEquals("echo: hello", reply.content());
+        assertEquals(2, server.count("/chat/completions"));
+        assertEquals(1, providers.sleeper.waits().size());
+    }
+
+    @Test
+    void timeoutWithoutRetriesLeftIsARetryableFailure() {
+        server.enqueueDelay(Duration.ofSeconds(5));
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.provider(server.baseUrl(), KEY, 0, HttpClient.newHttpClient()).chat(request()));
+
+        assertEquals(0, e.status());
+        assertTrue(e.retryable());
+        assertTrue(e.getMessage().contains("no answer from 127.0.0.1:") && e.getMessage().contains("within 800 ms"),
+                e.getMessage());
+    }
+
+    @Test
+    void apiKeyNeverAppearsInErrorsOrLogsEvenWhenTheServerEchoesIt() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueueStatus(503, "{\"error\":{\"message\":\"overloaded, key " + KEY + "\"}}", Map.of());
+        }
+        OpenAiCompatibleProvider provider = providers.provider(server.baseUrl(), KEY);
+        ProviderException overloaded = assertThrows(ProviderException.class, () -> provider.chat(request()));
+        server.expectKey("sk-the-right-one");
+
+        ProviderException rejected = assertThrows(ProviderException.class, () -> provider.chat(request()));
+
+        assertEquals("LLM request failed: HTTP 401: Incorrect API key provided: [REDACTED]", rejected.getMessage());
+        assertEquals(401, rejected.status());
+        assertFalse(rejected.retryable());
+        assertTrue(overloaded.getMessage().contains("overloaded, key [REDACTED]"), overloaded.getMessage());
+        assertTrue(providers.logText().contains("retrying"), "retries were logged");
+        assertFalse(providers.logText().contains(KEY), providers.logText());
+    }
+
+    @Test
+    void serverErrorTextIsTruncatedToOneShortLine() {
+        server.enqueueStatus(422, "{\"error\":{\"message\":\"line one\\nline two " + "x".repeat(1000) + "\"}}",
+                Map.of());
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.provider(server.baseUrl(), KEY).chat(request()));
+
+        assertFalse(e.getMessage().contains("\n"));
+        assertTrue(e.getMessage().contains("line one line two"));
+        assertTrue(e.getMessage().length() < 360, "length " + e.getMessage().length());
+    }
+
+    @Test
+    void openRouterGetsItsAttributionHeaders() {
+        // the fake server acts as HTTP proxy, so "openrouter.ai" is reached without leaving the machine
+        HttpClient viaFake = HttpClient.newBuilder()
+                .proxy(ProxySelector.of(InetSocketAddress.createUnresolved("127.0.0.1", port()))).build();
+
+        ChatReply reply = providers.provider("http://openrouter.ai/api/v1", KEY, 0, viaFake).chat(request());
+
+        assertEquals("echo: hello", reply.content());
+        var sent = server.last("/chat/completions");
+        assertEquals("/api/v1/chat/completions", sent.path());
+        assertEquals("GoMikroBot", sent.header("X-Title"));
+        assertEquals(HttpTransport.OPENROUTER_REFERER, sent.header("HTTP-Referer"));
+    }
+
+    @Test
+    void rejectsApiBaseThatIsNotAnHttpUrl() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> providers.provider("ftp://example.org/v1", KEY));
+
+        assertTrue(e.getMessage().contains("http(s) URL"), e.getMessage());
+    }
+
+    private int port() {
+        return Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/v1$", "$1"));
+    }
+
+    private static ChatRequest request() {
+        return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.user("hello")), List.of(), 256, 0.2);
+    }
+}

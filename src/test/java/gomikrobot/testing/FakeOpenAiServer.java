@@ -1,0 +1,253 @@
+package gomikrobot.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
+import gomikrobot.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * An OpenAI-compatible server on loopback for tests: {@code /chat/completions} answers from a script (text, tool
+ * calls, error statuses, garbage, delays) and, when the script is empty, with a default reply built from the last
+ * user message ({@code "echo: <text>"} unless changed). {@code /embeddings}, {@code /audio/transcriptions},
+ * {@code /audio/speech} and {@code /models} answer deterministically. Every answer reports usage 10/5/15. Every
+ * request is recorded. Safe to use from many threads.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+    public static final long PROMPT_TOKENS = 10;
+    public static final long COMPLETION_TOKENS = 5;
+    public static final long TOTAL_TOKENS = 15;
+    public static final byte[] SPEECH_BYTES = "OggS-fake-opus-audio".getBytes(StandardCharsets.US_ASCII);
+    public static final List<String> MODEL_IDS = List.of("gpt-4o-mini", "text-embedding-3-small", "whisper-1");
+
+    /** One tool call in a scripted reply. */
+    public record Call(String name, String argumentsJson) {
+    }
+
+    private sealed interface Scripted {
+        record Text(String text) implements Scripted {
+        }
+
+        record Tools(List<Call> calls) implements Scripted {
+        }
+
+        record Status(int status, String body, Map<String, String> headers) implements Scripted {
+        }
+
+        record Raw(String body) implements Scripted {
+        }
+
+        record Delay(Duration delay) implements Scripted {
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Deque<Scripted> script = new ConcurrentLinkedDeque<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile UnaryOperator<String> defaultReply = text -> "echo: " + text;
+    private volatile int dimension = 8;
+    private volatile String transcript = "transcribed by the fake server";
+    private volatile String expectedKey;
+
+    private FakeOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static FakeOpenAiServer start() {
+        try {
+            return new FakeOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake OpenAI server", e);
+        }
+    }
+
+    /** For example {@code http://127.0.0.1:40123/v1}; use it as the provider's apiBase. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    // ---- script for /chat/completions ----
+
+    public void enqueueText(String text) {
+        script.add(new Scripted.Text(text));
+    }
+
+    public void enqueueToolCall(String toolName, String argumentsJson) {
+        enqueueToolCalls(new Call(toolName, argumentsJson));
+    }
+
+    /** Several tool calls in one reply, in this order; ids are {@code call_1}, {@code call_2}, … across the server. */
+    public void enqueueToolCalls(Call... calls) {
+        script.add(new Scripted.Tools(List.of(calls)));
+    }
+
+    public void enqueueStatus(int status, String body, Map<String, String> headers) {
+        script.add(new Scripted.Status(status, body, Map.copyOf(headers)));
+    }
+
+    /** A 200 answer with this exact body, JSON or not. */
+    public void enqueueRaw(String body) {
+        script.add(new Scripted.Raw(body));
+    }
+
+    /** The next chat answer (scripted or default) is sent only after this pause. */
+    public void enqueueDelay(Duration delay) {
+        script.add(new Scripted.Delay(delay));
+    }
+
+    // ---- settings ----
+
+    /** How the reply is built from the last user message when the script is empty. */
+    public void setDefaultReply(UnaryOperator<String> fromLastUserMessage) {
+        this.defaultReply = fromLastUserMessage;
+    }
+
+    public void setEmbeddingDimension(int dimension) {
+        this.dimension = dimension;
+    }
+
+    public void setTranscript(String transcript) {
+        this.transcript = transcript;
+    }
+
+    /** From now on every request must carry {@code Authorization: Bearer <key>}, else 401 (echoing what was sent). */
+    public void expectKey(String key) {
+        this.expectedKey = key;
+    }
+
+    // ---- what was received ----
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** How many requests had a path ending with {@code pathSuffix} (e.g. "/chat/completions"). */
+    public int count(String pathSuffix) {
+        return (int) requests.stream().filter(r -> r.path().endsWith(pathSuffix)).count();
+    }
+
+    /** The most recent request whose path ends with {@code pathSuffix}. */
+    public RecordedRequest last(String pathSuffix) {
+        return requests.reversed().stream().filter(r -> r.path().endsWith(pathSuffix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no request to " + pathSuffix));
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- handling ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                route(exchange, exchange.getRequestBody().readAllBytes());
+            } catch (JsonException e) {
+                sendJson(exchange, 400, error("bad request JSON: " + e.describe()));
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new RecordedRequest(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body));
+        String key = expectedKey;
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (key != null && !("Bearer " + key).equals(auth)) {
+            String sent = auth == null ? "(none)" : auth.replaceFirst("^Bearer ", "");
+            sendJson(exchange, 401, error("Incorrect API key provided: " + sent));
+        } else if (path.endsWith("/chat/completions")) {
+            chat(exchange, body);
+        } else if (path.endsWith("/embeddings")) {
+            sendJson(exchange, 200, FakeAnswers.embeddings(parse(body), dimension));
+        } else if (path.endsWith("/audio/transcriptions")) {
+            sendJson(exchange, 200, Json.write(Json.object("text", transcript)));
+        } else if (path.endsWith("/audio/speech")) {
+            send(exchange, 200, "audio/ogg", SPEECH_BYTES);
+        } else if (path.endsWith("/models")) {
+            sendJson(exchange, 200, FakeAnswers.models(MODEL_IDS));
+        } else {
+            sendJson(exchange, 404, error("unknown path " + path));
+        }
+    }
+
+    private void chat(HttpExchange exchange, byte[] body) throws IOException {
+        JsonObject request = parse(body);
+        long delayMillis = 0;
+        Scripted next = script.poll();
+        while (next instanceof Scripted.Delay(Duration delay)) {
+            delayMillis += delay.toMillis();
+            next = script.poll();
+        }
+        if (delayMillis > 0 && waitOrClosed(delayMillis)) {
+            return;
+        }
+        String model = request.string("model", "fake-model");
+        switch (next) {
+            case null -> sendJson(exchange, 200,
+                    FakeAnswers.completion(model, defaultReply.apply(FakeAnswers.lastUserText(request)), List.of(), ids));
+            case Scripted.Text(String text) -> sendJson(exchange, 200, FakeAnswers.completion(model, text, List.of(), ids));
+            case Scripted.Tools(List<Call> calls) -> sendJson(exchange, 200, FakeAnswers.completion(model, null, calls, ids));
+            case Scripted.Status(int status, String text, Map<String, String> headers) -> {
+                headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                sendJson(exchange, status, text);
+            }
+            case Scripted.Raw(String raw) -> sendJson(exchange, 200, raw);
+            case Scripted.Delay delay -> throw new IllegalStateException("delays are consumed above");
+        }
+    }
+
+    /** True when the server was closed while waiting: then nobody is listening for the answer any more. */
+    private boolean waitOrClosed(long millis) {
+        try {
+            return closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static JsonObject parse(byte[] body) {
+        return Json.parseObject(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String error(String message) {
+        return Json.write(Json.object("error", Json.object("message", message, "type", "invalid_request_error")));
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+}
