@@ -3,6 +3,7 @@ package gomikrobot.provider;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class ChatCodec {
         if (!root.has("choices") && root.raw("error") != null) {
             // some gateways (OpenRouter among them) report an upstream failure inside a 200 answer
             throw new JsonException("the answer is an error, not a completion: "
-                    + ErrorText.fromBody(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    + ErrorText.fromBody(text.getBytes(StandardCharsets.UTF_8)));
         }
         List<Object> choices = root.array("choices");
         if (choices.isEmpty()) {

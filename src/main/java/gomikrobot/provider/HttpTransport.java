@@ -104,8 +104,8 @@ final class HttpTransport {
                         throw error;
                     }
                     if (attempt > retry.maxRetries()) {
-                        throw new ProviderException(error.getMessage() + " (" + attempt + " attempts)",
-                                error.status(), true, error.getCause());
+                        throw attempt == 1 ? error : new ProviderException(error.getMessage() + " (" + attempt
+                                + " attempts)", error.status(), true, error.getCause());
                     }
                     Duration wait = retry.delay(attempt - 1, failed.retryAfter());
                     log.warn("Provider call failed, retrying", "operation", op.label(), "attempt", attempt,
