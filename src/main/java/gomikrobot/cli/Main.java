@@ -1,7 +1,86 @@
 package gomikrobot.cli;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gomikrobot <command> [options]}. Finds the command, runs it, maps failures to exit codes: 0 ok,
+ * 1 runtime failure (one clear line on stderr, no stack trace), 2 usage error (one line plus the usage line).
+ * The only {@code System.exit} of the program is here.
+ */
 public final class Main {
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    /** The given commands plus {@code help}, which lists them. */
+    Main(List<Command> commands) {
+        commands.forEach(c -> this.commands.put(c.name(), c));
+        Command help = new HelpCommand(this::commands);
+        this.commands.put(help.name(), help);
+    }
+
+    static Main standard() {
+        return new Main(List.of(
+                new Pending("gateway", "Run the gateway: agent loop, API :18790, dashboard :18791, WhatsApp", "usage: gomikrobot gateway [--web-dir DIR]"),
+                new Pending("agent", "Send one message through the agent and print the answer", "usage: gomikrobot agent -m MESSAGE [-s SESSION]   (-m - reads the message from stdin)"),
+                new Pending("onboard", "First-time setup wizard", "usage: gomikrobot onboard [--non-interactive ...]"),
+                new Pending("status", "Show version, paths, provider and database state", "usage: gomikrobot status"),
+                new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
+                new Pending("whatsapp-auth", "Pair WhatsApp by QR or pairing code; manage pending requests", "usage: gomikrobot whatsapp-auth [--phone NUMBER] [--list] [--approve JID] [--deny JID]"),
+                new Pending("install", "Install the jar and a launcher under a prefix", "usage: gomikrobot install [--prefix DIR]"),
+                new Pending("backup", "Consistent backup of database, config, WhatsApp session and workspace", "usage: gomikrobot backup [DIR]"),
+                new Pending("restore", "Restore a backup made by `gomikrobot backup`", "usage: gomikrobot restore DIR"),
+                new VersionCommand()));
+    }
+
     public static void main(String[] args) {
-        System.out.println("gomikrobot");
+        int code = standard().run(Arrays.asList(args), CliContext.system());
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(List<String> argv, CliContext ctx) {
+        if (argv.isEmpty()) {
+            return run(commands.get("help"), List.of(), ctx);
+        }
+        String name = argv.getFirst();
+        if (name.equals("--help") || name.equals("-h")) {
+            name = "help";
+        } else if (name.equals("--version") || name.equals("-v")) {
+            name = "version";
+        }
+        Command command = commands.get(name);
+        if (command == null) {
+            ctx.err().println("gomikrobot: unknown command \"" + name + "\" (try `gomikrobot help`)");
+            return 2;
+        }
+        List<String> rest = argv.subList(1, argv.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            ctx.out().println(command.usage());
+            return 0;
+        }
+        return run(command, rest, ctx);
+    }
+
+    private int run(Command command, List<String> rest, CliContext ctx) {
+        try {
+            return command.run(rest, ctx);
+        } catch (UsageException e) {
+            ctx.err().println("gomikrobot " + command.name() + ": " + e.getMessage());
+            ctx.err().println(command.usage().lines().findFirst().orElse(""));
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.err().println("gomikrobot " + command.name() + ": interrupted");
+            return 1;
+        } catch (Exception e) {
+            ctx.err().println("gomikrobot " + command.name() + ": " + Failures.describe(e));
+            return 1;
+        }
+    }
+
+    private List<Command> commands() {
+        return List.copyOf(commands.values());
     }
 }
