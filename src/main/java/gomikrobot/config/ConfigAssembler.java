@@ -1,0 +1,83 @@
+package gomikrobot.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Turns validated {@link SettingValues} into the {@link Config} records: resolves paths ({@code ~} is the user's
+ * home, relative paths are under the GoMikroBot home) and maps the dashboard port 0 to its default.
+ */
+final class ConfigAssembler {
+    private final Path home;
+    private final Path userHome;
+
+    ConfigAssembler(Path home, Path userHome) {
+        this.home = home;
+        this.userHome = userHome;
+    }
+
+    Config assemble(SettingValues v) {
+        v.validate();
+        return new Config(home, paths(v), model(v), channels(v), providers(v), gateway(v), tools(v), policy(v), log(v));
+    }
+
+    /** {@code ~} or {@code ~/x} means the user's home; any other relative path is taken against {@code base}. */
+    static Path expand(Path p, Path userHome, Path base) {
+        if (p.getNameCount() > 0 && !p.isAbsolute() && p.getName(0).toString().equals("~")) {
+            Path rest = p.getNameCount() == 1 ? Path.of("") : p.subpath(1, p.getNameCount());
+            return userHome.resolve(rest).normalize();
+        }
+        return base.resolve(p).toAbsolutePath().normalize();
+    }
+
+    private Path resolved(SettingValues v, String key) {
+        Path p = v.path(key);
+        return p == null ? null : expand(p, userHome, home);
+    }
+
+    private PathsConfig paths(SettingValues v) {
+        return new PathsConfig(resolved(v, "paths.workspace"), resolved(v, "paths.workRepoPath"),
+                resolved(v, "paths.systemRepoPath"));
+    }
+
+    private static ModelConfig model(SettingValues v) {
+        return new ModelConfig(v.string("model.name").strip(), v.integer("model.maxTokens"),
+                v.decimal("model.temperature"), v.integer("model.maxToolIterations"),
+                v.integer("model.maxConcurrentCalls"));
+    }
+
+    private static ChannelsConfig channels(SettingValues v) {
+        return new ChannelsConfig(new WhatsAppConfig(v.bool("channels.whatsapp.enabled"),
+                v.strings("channels.whatsapp.allowFrom"), v.bool("channels.whatsapp.dropUnauthorized"),
+                v.bool("channels.whatsapp.ignoreReactions")));
+    }
+
+    private static ProvidersConfig providers(SettingValues v) {
+        return new ProvidersConfig(
+                new ProviderConfig(v.string("providers.openai.apiKey"), v.string("providers.openai.apiBase")),
+                new ProviderConfig(v.string("providers.openrouter.apiKey"), v.string("providers.openrouter.apiBase")),
+                new LocalWhisperConfig(v.bool("providers.localWhisper.enabled"),
+                        v.string("providers.localWhisper.model"), v.string("providers.localWhisper.binaryPath")));
+    }
+
+    private static GatewayConfig gateway(SettingValues v) {
+        int dashboardPort = v.integer("gateway.dashboardPort");
+        return new GatewayConfig(v.string("gateway.host").strip(), v.integer("gateway.port"),
+                dashboardPort == 0 ? Settings.DEFAULT_DASHBOARD_PORT : dashboardPort,
+                v.string("gateway.authToken"), v.strings("gateway.corsOrigins"));
+    }
+
+    private static ToolsConfig tools(SettingValues v) {
+        return new ToolsConfig(new ExecToolConfig(v.duration("tools.exec.timeout"),
+                v.bool("tools.exec.restrictToWorkspace"), v.strings("tools.exec.allowCommands")));
+    }
+
+    private static PolicyConfig policy(SettingValues v) {
+        return new PolicyConfig(v.integer("policy.maxAutoTier"), v.integer("policy.externalMaxTier"),
+                v.strings("policy.allowedSenders"), v.strings("policy.denyTools"));
+    }
+
+    private static LogConfig log(SettingValues v) {
+        return new LogConfig(v.string("log.level").toLowerCase(Locale.ROOT), v.bool("log.json"));
+    }
+}

@@ -1,0 +1,125 @@
+package gomikrobot.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The value type of one setting, and how a raw value becomes a typed one: from a parsed JSON value
+ * ({@link #fromJson}, strict about JSON types, errors name the key) and from an environment variable's text
+ * ({@link #fromEnv}, errors name the text). Typed values are String, Long, Double, Boolean, List&lt;String&gt;,
+ * Path (not yet resolved) and Duration. {@code null} from either method means "not set here".
+ */
+enum Kind {
+    STRING, INT, DOUBLE, BOOL, LIST, PATH, DURATION;
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Converts a value parsed from config.json; throws {@link IllegalArgumentException} naming {@code key}. */
+    Object fromJson(String key, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (this) {
+            case STRING -> require(key, raw, String.class, "a string");
+            case INT -> integerFromJson(key, raw);
+            case DOUBLE -> switch (raw) {
+                case Long l -> l.doubleValue();
+                case Double d -> d;
+                case BigInteger b -> b.doubleValue();
+                case BigDecimal b -> b.doubleValue();
+                default -> throw wrongType(key, "a number");
+            };
+            case BOOL -> require(key, raw, Boolean.class, "true or false");
+            case LIST -> stringsFromJson(key, raw);
+            case PATH -> path(require(key, raw, String.class, "a string"), key);
+            case DURATION -> switch (raw) {
+                case Long nanos -> Duration.ofNanos(nanos); // Go's time.Duration is written as nanoseconds
+                case String s -> withKey(key, () -> GoDuration.parse(s));
+                default -> throw wrongType(key, "a duration (nanoseconds, or a string like \"60s\")");
+            };
+        };
+    }
+
+    /** Converts an environment variable's (already trimmed, non-empty) text; the error names the text. */
+    Object fromEnv(String text) {
+        return switch (this) {
+            case STRING -> text;
+            case INT -> {
+                try {
+                    yield Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a number: \"" + text + "\"");
+                }
+            }
+            case DOUBLE -> {
+                if (!DECIMAL.matcher(text).matches()) {
+                    throw new IllegalArgumentException("not a number: \"" + text + "\"");
+                }
+                yield Double.parseDouble(text);
+            }
+            case BOOL -> switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new IllegalArgumentException("not a boolean (true/false/1/0/yes/no): \"" + text + "\"");
+            };
+            case LIST -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            case PATH -> path(text, "the value");
+            case DURATION -> GoDuration.parse(text);
+        };
+    }
+
+    private static Object integerFromJson(String key, Object raw) {
+        return switch (raw) {
+            case Long l -> l;
+            case Double d when d == Math.rint(d) && Math.abs(d) < 9.0e15 -> d.longValue();
+            case BigInteger b -> throw new IllegalArgumentException(key + " is out of range: " + b);
+            default -> throw wrongType(key, "an integer");
+        };
+    }
+
+    private static List<String> stringsFromJson(String key, Object raw) {
+        if (raw instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
+            return items.stream().map(String.class::cast).toList();
+        }
+        throw wrongType(key, "an array of strings");
+    }
+
+    /** An empty path means "not set", so a blank value never replaces a sensible default with the cwd. */
+    private static Path path(String text, String what) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(what + " is not a valid path: " + e.getReason());
+        }
+    }
+
+    private static <T> T require(String key, Object raw, Class<T> type, String expected) {
+        if (type.isInstance(raw)) {
+            return type.cast(raw);
+        }
+        throw wrongType(key, expected);
+    }
+
+    private static Object withKey(String key, Supplier<Object> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IllegalArgumentException wrongType(String key, String expected) {
+        return new IllegalArgumentException(key + " must be " + expected);
+    }
+}

@@ -1,0 +1,82 @@
+package gomikrobot.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A constraint on a setting's typed value, checked after all layers are merged. {@link #problem} returns the
+ * tail of an error message ("must be 1-65535, got 99999") or empty when the value is fine.
+ */
+sealed interface Rule {
+
+    /** Any value of the right type. */
+    record Any() implements Rule {
+    }
+
+    /** An integer or decimal within [min, max]. */
+    record Range(double min, double max) implements Rule {
+    }
+
+    /** A string (compared case-insensitively) from a fixed set. */
+    record OneOf(List<String> allowed) implements Rule {
+    }
+
+    /** A string with some non-space content. */
+    record NonBlank() implements Rule {
+    }
+
+    /** An http or https URL, such as a provider's API base. */
+    record HttpUrl() implements Rule {
+    }
+
+    /** A duration greater than zero. */
+    record Positive() implements Rule {
+    }
+
+    Rule ANY = new Any();
+
+    static Rule range(double min, double max) {
+        return new Range(min, max);
+    }
+
+    default Optional<String> problem(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        boolean ok = switch (this) {
+            case Any a -> true;
+            case Range r -> ((Number) value).doubleValue() >= r.min() && ((Number) value).doubleValue() <= r.max();
+            case OneOf o -> o.allowed().contains(value.toString().toLowerCase(Locale.ROOT));
+            case NonBlank n -> !value.toString().isBlank();
+            case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
+            case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
+        };
+        return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
+    }
+
+    private String expectation() {
+        return switch (this) {
+            case Any a -> "be anything";
+            case Range r -> "must be " + number(r.min()) + "-" + number(r.max());
+            case OneOf o -> "must be one of " + String.join(", ", o.allowed());
+            case NonBlank n -> "must not be empty";
+            case HttpUrl u -> "must be an http:// or https:// URL";
+            case Positive p -> "must be positive";
+        };
+    }
+
+    private static String shown(Object value) {
+        return switch (value) {
+            case String s -> "\"" + s + "\"";
+            case Duration d -> GoDuration.format(d);
+            case Double d -> number(d);
+            default -> value.toString();
+        };
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,97 @@
+package gomikrobot.config;
+
+import static gomikrobot.config.Kind.BOOL;
+import static gomikrobot.config.Kind.DOUBLE;
+import static gomikrobot.config.Kind.DURATION;
+import static gomikrobot.config.Kind.INT;
+import static gomikrobot.config.Kind.LIST;
+import static gomikrobot.config.Kind.PATH;
+import static gomikrobot.config.Kind.STRING;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table of every setting: file key, type, default, rule, legacy key and environment names, in one place.
+ * Loading, the default file and the documentation of env names all derive from this list, so adding a setting
+ * is one line here plus its record component.
+ */
+final class Settings {
+    static final int DEFAULT_DASHBOARD_PORT = 18791;
+    private static final String LEGACY = "agents.defaults.";
+
+    /** In file order: {@link #defaultsDocument()} writes the sections in this order. */
+    static final List<Setting> ALL = List.of(
+            Setting.of("paths.workspace", PATH, "workspace").legacy(LEGACY + "workspace")
+                    .env("MIKROBOT_AGENTS_WORKSPACE"),
+            Setting.of("paths.workRepoPath", PATH, "~/GoMikroBot-Workspace").legacy(LEGACY + "workRepoPath")
+                    .env("MIKROBOT_AGENTS_WORK_REPO_PATH"),
+            Setting.of("paths.systemRepoPath", PATH, "").legacy(LEGACY + "systemRepoPath")
+                    .env("MIKROBOT_AGENTS_SYSTEM_REPO_PATH"),
+
+            Setting.of("model.name", STRING, "gpt-4o-mini").rule(new Rule.NonBlank()).legacy(LEGACY + "model")
+                    .env("MIKROBOT_MODEL_MODEL", "MIKROBOT_AGENTS_MODEL"),
+            Setting.of("model.maxTokens", INT, 8192L).rule(Rule.range(1, Integer.MAX_VALUE))
+                    .legacy(LEGACY + "maxTokens").env("MIKROBOT_AGENTS_MAX_TOKENS"),
+            Setting.of("model.temperature", DOUBLE, 0.7).rule(Rule.range(0, 2)).legacy(LEGACY + "temperature")
+                    .env("MIKROBOT_AGENTS_TEMPERATURE"),
+            Setting.of("model.maxToolIterations", INT, 20L).rule(Rule.range(1, 100))
+                    .legacy(LEGACY + "maxToolIterations").env("MIKROBOT_AGENTS_MAX_TOOL_ITERATIONS"),
+            Setting.of("model.maxConcurrentCalls", INT, 4L).rule(Rule.range(1, 64)),
+
+            Setting.of("channels.whatsapp.enabled", BOOL, false)
+                    .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_ENABLED"),
+            Setting.of("channels.whatsapp.allowFrom", LIST, List.of())
+                    .env("MIKROBOT_CHANNELS_WHATSAPP_ALLOWFROM"),
+            Setting.of("channels.whatsapp.dropUnauthorized", BOOL, false)
+                    .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_DROP_UNAUTHORIZED"),
+            Setting.of("channels.whatsapp.ignoreReactions", BOOL, false)
+                    .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_IGNORE_REACTIONS"),
+
+            Setting.of("providers.openai.apiKey", STRING, "").env("MIKROBOT_OPENAI_API_KEY")
+                    .fallbackEnv("OPENAI_API_KEY"),
+            Setting.of("providers.openai.apiBase", STRING, "https://api.openai.com/v1").rule(new Rule.HttpUrl())
+                    .env("MIKROBOT_OPENAI_API_BASE"),
+            Setting.of("providers.openrouter.apiKey", STRING, "").env("MIKROBOT_OPENROUTER_API_KEY")
+                    .fallbackEnv("OPENROUTER_API_KEY"),
+            Setting.of("providers.openrouter.apiBase", STRING, "https://openrouter.ai/api/v1")
+                    .rule(new Rule.HttpUrl()).env("MIKROBOT_OPENROUTER_API_BASE"),
+            Setting.of("providers.localWhisper.enabled", BOOL, false),
+            Setting.of("providers.localWhisper.model", STRING, "base").rule(new Rule.NonBlank()),
+            Setting.of("providers.localWhisper.binaryPath", STRING, ""),
+
+            Setting.of("gateway.host", STRING, "127.0.0.1").rule(new Rule.NonBlank()).env("MIKROBOT_HOST"),
+            Setting.of("gateway.port", INT, 18790L).rule(Rule.range(1, 65535)).env("MIKROBOT_PORT"),
+            // 0 means the default, as in the original, which wrote 0 for "unset"
+            Setting.of("gateway.dashboardPort", INT, (long) DEFAULT_DASHBOARD_PORT).rule(Rule.range(0, 65535))
+                    .env("MIKROBOT_DASHBOARD_PORT"),
+            Setting.of("gateway.authToken", STRING, ""),
+            Setting.of("gateway.corsOrigins", LIST, List.of()),
+
+            // Go's time.Duration is serialised as nanoseconds; writing that keeps the file readable by the original
+            Setting.of("tools.exec.timeout", DURATION, 60_000_000_000L).rule(new Rule.Positive()),
+            Setting.of("tools.exec.restrictToWorkspace", BOOL, true)
+                    .env("MIKROBOT_TOOLS_EXEC_EXEC_RESTRICT_WORKSPACE"),
+            Setting.of("tools.exec.allowCommands", LIST, List.of()),
+
+            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
+            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),
+            Setting.of("policy.allowedSenders", LIST, List.of()),
+            Setting.of("policy.denyTools", LIST, List.of()),
+
+            Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
+            Setting.of("log.json", BOOL, false));
+
+    private Settings() {
+    }
+
+    /** The nested document of all defaults, as {@code ensureFile} writes it; a fresh mutable map each call. */
+    static Map<String, Object> defaultsDocument() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Setting s : ALL) {
+            ConfigFile.set(root, s.key(), s.defaultValue());
+        }
+        return root;
+    }
+}
