@@ -92,7 +92,8 @@ tablist.addEventListener('keydown', (event) => {
   const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length };
   if (!(event.key in moves)) return;
   event.preventDefault();
-  const next = Math.min(TABS.length - 1, Math.max(0, TABS.indexOf(active) + moves[event.key]));
+  const from = TABS.indexOf(event.target.closest('[data-tab]')?.dataset.tab ?? active);
+  const next = Math.min(TABS.length - 1, Math.max(0, from + moves[event.key]));
   location.hash = `#${TABS[next]}`;
   showTab(TABS[next], true);
 });

@@ -32,10 +32,10 @@ export function append(parent, children) {
   return parent;
 }
 
-/** Replaces all children in one DOM operation (one layout instead of one per node). */
+/** Replaces all children in one DOM operation (one layout instead of one per node); nodes may be one node or nested arrays. */
 export function fill(parent, nodes) {
   const fragment = document.createDocumentFragment();
-  append(fragment, nodes);
+  append(fragment, [nodes]);
   parent.replaceChildren(fragment);
 }
 

@@ -78,13 +78,19 @@ export function createTasks({ openTrace }) {
       el('h3', { text: `Task ${task.task_id}` }),
       task.trace_id ? el('button', { type: 'button', testid: 'task-open-trace', text: 'Open trace', onclick: () => openTrace(task.trace_id) }) : null,
       el('dl', { class: 'facts' }, DETAIL_FIELDS.filter((key) => task[key] !== undefined && task[key] !== '')
-        .map((key) => [el('dt', { text: key }), el('dd', { dataset: { field: key } },
-          el('pre', { class: key === 'error_text' ? 'out error' : 'out', text: key.endsWith('_at') ? formatTime(task[key]) : String(task[key]) }))])),
+        .map((key) => [el('dt', { text: key }), el('dd', { dataset: { field: key } }, fieldValue(key, task[key]))])),
     ]);
     detail.scrollIntoView({ block: 'nearest' });
   }
 
   return { refresh };
+}
+
+// Message texts and errors keep their line breaks in a box; short fields stay plain text.
+function fieldValue(key, value) {
+  if (key.endsWith('_at')) return formatTime(value);
+  if (key.startsWith('content_') || key === 'error_text') return el('pre', { class: key === 'error_text' ? 'out error' : 'out', text: String(value) });
+  return String(value);
 }
 
 function renderRow(task) {
