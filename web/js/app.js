@@ -1,0 +1,116 @@
+// Wiring: builds each panel, switches tabs (also by URL hash: #feed, #trace/<id>, #tasks,
+// #chat, #settings, #repo), and refreshes the header and the visible panel every 5 s unless
+// paused or the page is hidden.
+
+import { byId } from './dom.js';
+import { createHeader } from './header.js';
+import { createFeed } from './feed.js';
+import { createTraceViewer } from './trace.js';
+import { createTasks } from './tasks.js';
+import { createChat } from './chat.js';
+import { createSettings } from './settings.js';
+import { createRepoPanel } from './repo.js';
+import { installTokenPrompt } from './auth.js';
+
+const REFRESH_MS = 5000;
+const TABS = ['feed', 'trace', 'tasks', 'chat', 'settings', 'repo'];
+
+const header = createHeader();
+const openTrace = (traceId) => {
+  const hash = `#trace/${encodeURIComponent(traceId)}`;
+  if (location.hash === hash) route();
+  else location.hash = hash;
+};
+const trace = createTraceViewer({ navigate: openTrace });
+const feed = createFeed({ openTrace });
+const tasks = createTasks({ openTrace });
+const chat = createChat({ openTrace });
+const repo = createRepoPanel();
+// Tabs whose data changed elsewhere (the work repo switched in Settings) reload when shown.
+const stale = new Set();
+const settings = createSettings({ onWorkRepoChanged: () => stale.add('repo') });
+
+// What a tab does the first time it is shown, on every auto-refresh while visible, and on
+// "Refresh" (reload, defaulting to first).
+const panels = {
+  feed: { first: () => feed.init(), tick: () => feed.refresh() },
+  trace: { first: () => {}, tick: () => {}, reload: () => trace.load(byId('trace-id').value) },
+  tasks: { first: () => tasks.refresh(), tick: () => tasks.refresh() },
+  chat: { first: () => chat.init(), tick: () => {} },
+  settings: { first: () => settings.load(), tick: () => settings.refreshLive() },
+  repo: { first: () => repo.load(), tick: () => {} },
+};
+const opened = new Set();
+let active = 'feed';
+let paused = false;
+let ticking = false;
+
+function showTab(name, focus = false) {
+  active = TABS.includes(name) ? name : 'feed';
+  for (const tab of TABS) {
+    const button = byId(`tab-${tab}`);
+    const selected = tab === active;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    byId(`panel-${tab}`).hidden = !selected;
+    if (selected && focus) button.focus();
+  }
+  if (!opened.has(active) || stale.delete(active)) {
+    opened.add(active);
+    panels[active].first();
+  }
+}
+
+function route() {
+  const [name, ...rest] = location.hash.replace(/^#/, '').split('/');
+  showTab(name || 'feed');
+  if (name === 'trace' && rest.length) trace.load(decodeURIComponent(rest.join('/')));
+}
+
+async function tick() {
+  if (paused || ticking || document.hidden) return;
+  ticking = true;
+  try {
+    await Promise.all([header.refresh(), panels[active].tick()]);
+  } finally {
+    ticking = false;
+  }
+}
+
+function refreshAll() {
+  header.refresh();
+  opened.clear();
+  showTab(active);
+}
+
+const tablist = document.querySelector('[role="tablist"]');
+tablist.addEventListener('click', (event) => {
+  const tab = event.target.closest('[data-tab]');
+  if (tab) location.hash = `#${tab.dataset.tab}`;
+});
+tablist.addEventListener('keydown', (event) => {
+  const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length };
+  if (!(event.key in moves)) return;
+  event.preventDefault();
+  const from = TABS.indexOf(event.target.closest('[data-tab]')?.dataset.tab ?? active);
+  const next = Math.min(TABS.length - 1, Math.max(0, from + moves[event.key]));
+  location.hash = `#${TABS[next]}`;
+  showTab(TABS[next], true);
+});
+
+const pauseButton = byId('refresh-toggle');
+pauseButton.addEventListener('click', () => {
+  paused = !paused;
+  pauseButton.textContent = paused ? 'Resume auto-refresh' : 'Pause auto-refresh';
+  pauseButton.setAttribute('aria-pressed', String(!paused));
+});
+byId('refresh-now').addEventListener('click', () => {
+  header.refresh();
+  (panels[active].reload ?? panels[active].first)();
+});
+
+installTokenPrompt({ onToken: refreshAll });
+window.addEventListener('hashchange', route);
+header.refresh();
+route();
+setInterval(tick, REFRESH_MS);
