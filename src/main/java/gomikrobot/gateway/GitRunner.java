@@ -80,8 +80,8 @@ public final class GitRunner {
             readerThread.join(Duration.ofSeconds(5));
             String output = reader.text();
             if (!finished) {
-                log.warn("git command timed out", "command", label, "timeout_s", timeout.toSeconds());
-                return new Failed(label + " failed: " + (output + "\ntimed out after " + timeout.toSeconds() + " s").strip());
+                log.warn("git command timed out", "command", label, "timeout", describe(timeout));
+                return new Failed(label + " failed: " + (output + "\ntimed out after " + describe(timeout)).strip());
             }
             log.debug("git command finished", "command", program + " " + (args.length > 0 ? args[0] : ""),
                     "exit", process.exitValue());
@@ -106,6 +106,10 @@ public final class GitRunner {
     static boolean isSecretName(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return !KEPT.contains(upper) && SECRET_NAME_PARTS.stream().anyMatch(upper::contains);
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static void kill(Process process) {

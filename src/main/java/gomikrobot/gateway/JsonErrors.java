@@ -24,7 +24,11 @@ final class JsonErrors extends Filter {
             chain.doFilter(exchange);
         } catch (HttpError e) {
             answer(exchange, e.status(), e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            log.warn("http exchange failed", "method", exchange.getRequestMethod(),
+                    "path", exchange.getRequestURI().getPath(), "err", e.toString());
+            answer(exchange, 500, "internal error");
+        } catch (RuntimeException e) {
             log.error("http handler failed", "method", exchange.getRequestMethod(),
                     "path", exchange.getRequestURI().getPath(), "err", e.toString());
             answer(exchange, 500, "internal error");
