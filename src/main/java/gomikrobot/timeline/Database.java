@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
             List.of("timeline", "settings", "web_users", "web_links", "tasks", "policy_decisions", "memory_chunks");
 
     private static final int READERS = 4;
+    private static final int BUSY_MILLIS = 5000;
+    private static final int PROBE_BUSY_MILLIS = 500;
     private static final long PROBE_WAIT_SECONDS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
 
@@ -148,9 +150,14 @@ public final class Database implements AutoCloseable {
             return false;
         }
         try (Statement s = writer.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            s.execute("ROLLBACK");
-            return true;
+            s.execute("PRAGMA busy_timeout = " + PROBE_BUSY_MILLIS);
+            try {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+                return true;
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + BUSY_MILLIS);
+            }
         } catch (SQLException e) {
             log.warn("Database write probe failed", "error", e.getMessage());
             return false;
@@ -198,7 +205,7 @@ public final class Database implements AutoCloseable {
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000"); // first, so the PRAGMAs below wait for a busy file too
+            s.execute("PRAGMA busy_timeout = " + BUSY_MILLIS); // first, so the PRAGMAs below wait for a busy file too
             s.execute("PRAGMA foreign_keys = ON");
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 String mode = rs.next() ? rs.getString(1) : "";
