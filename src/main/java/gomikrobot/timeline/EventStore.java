@@ -43,6 +43,26 @@ public final class EventStore {
 
     /** Newest first (timestamp, then id, descending). */
     public List<TimelineEvent> list(EventQuery q) {
+        ListQuery query = listQuery(q);
+        return db.read(c -> Rows.list(c, query.sql(), TimelineEvent::fromRow, query.params()));
+    }
+
+    /** The events of one trace in the order they happened, at most {@code max} (0 or less: 1000). */
+    public List<TimelineEvent> byTrace(String traceId, int max) {
+        int limit = max <= 0 ? EventQuery.MAX_LIMIT : max;
+        return db.read(c -> Rows.list(c, SELECT + " WHERE trace_id = ? ORDER BY timestamp ASC, id ASC LIMIT ?",
+                TimelineEvent::fromRow, traceId, limit));
+    }
+
+    public long count() {
+        return db.read(c -> Rows.scalar(c, "SELECT COUNT(*) FROM timeline"));
+    }
+
+    record ListQuery(String sql, Object[] params) {
+    }
+
+    /** The SQL of {@link #list}; separate so a test can check its query plan. */
+    static ListQuery listQuery(EventQuery q) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (q.sender() != null) {
@@ -63,17 +83,6 @@ public final class EventStore {
         params.add(q.offset());
         String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY timestamp DESC, id DESC LIMIT ? OFFSET ?";
-        return db.read(c -> Rows.list(c, sql, TimelineEvent::fromRow, params.toArray()));
-    }
-
-    /** The events of one trace in the order they happened, at most {@code max} (0 or less: 1000). */
-    public List<TimelineEvent> byTrace(String traceId, int max) {
-        int limit = max <= 0 ? EventQuery.MAX_LIMIT : max;
-        return db.read(c -> Rows.list(c, SELECT + " WHERE trace_id = ? ORDER BY timestamp ASC, id ASC LIMIT ?",
-                TimelineEvent::fromRow, traceId, limit));
-    }
-
-    public long count() {
-        return db.read(c -> Rows.scalar(c, "SELECT COUNT(*) FROM timeline"));
+        return new ListQuery(sql, params.toArray());
     }
 }
