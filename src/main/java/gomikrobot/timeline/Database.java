@@ -225,6 +225,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void lockWriter() {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("nested Database.write: do all the work in one callback");
+        }
         if (closed) {
             throw new DatabaseException("database is closed: " + file);
         }

@@ -135,6 +135,15 @@ class DatabaseTest {
     }
 
     @Test
+    void nestedWriteIsRefusedClearly() {
+        try (Database db = testDb.open(dir.resolve("timeline.db"))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> db.write(c -> db.write(c2 -> 1)));
+            assertTrue(e.getMessage().contains("nested"), e.getMessage());
+            assertTrue(db.isWritable(), "the outer transaction was rolled back and the lock released");
+        }
+    }
+
+    @Test
     void rowCountsCoverTheSevenTables() {
         try (Database db = testDb.open(dir.resolve("timeline.db"))) {
             new SettingsStore(db).put("a", "1");
