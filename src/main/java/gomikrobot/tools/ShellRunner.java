@@ -1,6 +1,7 @@
 package gomikrobot.tools;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class ShellRunner {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
         try {
             process = builder.start();
