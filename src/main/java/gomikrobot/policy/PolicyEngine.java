@@ -4,6 +4,7 @@ import gomikrobot.config.PolicyConfig;
 import gomikrobot.observe.Log;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,7 +46,18 @@ public final class PolicyEngine {
 
     /** Decides, records the decision, and returns it. */
     public Decision decide(PolicyRequest req) {
+        return decide(req, Optional.empty());
+    }
+
+    /**
+     * As {@link #decide(PolicyRequest)}, for a call whose tool refuses its arguments (e.g. {@code exec} of
+     * {@code rm -rf /}): a call the tiers would allow is denied with the tool's rule, in the same single record.
+     */
+    public Decision decide(PolicyRequest req, Optional<String> toolRefusal) {
         Decision decision = evaluate(req);
+        if (decision instanceof Decision.Allow && toolRefusal.isPresent()) {
+            decision = new Decision.Deny(toolRefusal.get());
+        }
         try {
             recorder.record(req, decision);
         } catch (RuntimeException e) {

@@ -70,12 +70,17 @@ public final class ExecTool implements Tool {
     }
 
     @Override
+    public Optional<String> refusal(JsonObject args) {
+        return guard.violation(args.string("command", ""));
+    }
+
+    @Override
     public ToolResult execute(JsonObject args, ToolContext ctx) {
         String command = args.string("command", "");
         if (command.isBlank()) {
             return new ToolResult.Failed("command is empty");
         }
-        Optional<String> violation = guard.violation(command);
+        Optional<String> violation = guard.violation(command); // again: execute() may be called directly
         if (violation.isPresent()) {
             return new ToolResult.Denied(violation.get());
         }

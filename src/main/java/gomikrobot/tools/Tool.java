@@ -2,6 +2,7 @@ package gomikrobot.tools;
 
 import gomikrobot.json.JsonObject;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A capability offered to the model. Implementations are stateless and safe to share across threads: all
@@ -21,4 +22,12 @@ public interface Tool {
     int tier();
 
     ToolResult execute(JsonObject args, ToolContext ctx);
+
+    /**
+     * A rule these arguments break, checked before the policy decides so the refusal is audited with the
+     * decision (e.g. a denied shell command). Empty for most tools.
+     */
+    default Optional<String> refusal(JsonObject args) {
+        return Optional.empty();
+    }
 }

@@ -81,6 +81,14 @@ public final class ToolRegistry {
         return result;
     }
 
+    private static Optional<String> refusalOf(Tool tool, JsonObject args) {
+        try {
+            return tool.refusal(args);
+        } catch (RuntimeException e) {
+            return Optional.of("arguments refused: " + e.getMessage()); // e.g. a wrongly typed argument
+        }
+    }
+
     private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) {
         Tool tool = name == null ? null : tools.get(name);
         if (tool == null) {
@@ -95,12 +103,12 @@ public final class ToolRegistry {
         if (!(parsed instanceof Map<?, ?> map)) {
             return new ToolResult.Failed("arguments for " + name + " must be a JSON object");
         }
+        JsonObject args = JsonObject.of(map);
         Decision decision = policy.decide(new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tool.tier(),
-                ctx.senderId(), ctx.channel(), ctx.internal()));
+                ctx.senderId(), ctx.channel(), ctx.internal()), refusalOf(tool, args));
         if (decision instanceof Decision.Deny deny) {
             return new ToolResult.Denied(deny.reason());
         }
-        JsonObject args = JsonObject.of(map);
         Optional<String> problem = ArgumentCheck.problem(tool.parameters(), args);
         if (problem.isPresent()) {
             return new ToolResult.Failed(problem.get());

@@ -126,7 +126,7 @@ class ToolRegistryTest {
     void ownerMayRunExecButRmRfRootIsDeniedVisibly() {
         ToolResult r = standardTools().execute("exec", "{\"command\":\"rm -rf /\"}", "c", Contexts.owner(workspace, null));
         assertEquals("Error: denied by policy: blocked_command: rm_recursive_force", r.forModel());
-        assertEquals(List.of("exec:tier_2_auto_approved"), decisions);
+        assertEquals(List.of("exec:blocked_command: rm_recursive_force"), decisions); // one audited denial
     }
 
     @Test
