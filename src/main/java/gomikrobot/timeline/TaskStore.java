@@ -53,6 +53,12 @@ public final class TaskStore {
     }
 
     /** Starts (or restarts) processing: clears any earlier output or error. False if no such task. */
+    /** A failed task runs again under the same id: back to {@code pending}, its error and end time cleared. */
+    public boolean reopen(String taskId) {
+        return updateTask("status = 'pending', error_text = '', completed_at = NULL, updated_at = ?", taskId,
+                clock.instant());
+    }
+
     public boolean markProcessing(String taskId) {
         return updateTask("status = 'processing', content_out = '', error_text = '', updated_at = ?", taskId, clock.instant());
     }
