@@ -67,14 +67,24 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
         append(e);
     }
 
-    /** The answer (or error) as a {@code SYSTEM} event from {@code AGENT}; {@code status} e.g. sent, error. */
-    public void outbound(OutboundMessage m, String status, String detail) {
+    /** An in-line channel's answer (or error) as a {@code SYSTEM} event from {@code AGENT}, e.g. {@code CLI_OUTBOUND status=sent}. */
+    public void outbound(OutboundMessage m, String status) {
         Naming n = NAMING.getOrDefault(m.channel(), OTHER);
-        String classification = n.outClassification() + (detail.isBlank() ? "" : detail) + " status=" + status;
-        TimelineEvent e = TimelineEvent.create(n.outPrefix() + ids.unixNano(), m.traceId(), "AGENT", "Agent",
-                        "SYSTEM", m.content(), classification, true)
-                .withMetadata(sortedJson("delivery_status", status, "response_text", m.content()));
-        append(e);
+        outbound(m, n.outClassification() + " status=" + status, status, "");
+    }
+
+    /**
+     * An answer as a {@code SYSTEM} event from {@code AGENT} with a classification the delivering channel composed
+     * (e.g. {@code WHATSAPP_OUTBOUND status=sent to=<jid>}); metadata carries the delivery status, the recipient
+     * when there is one, and the text.
+     */
+    public void outbound(OutboundMessage m, String classification, String deliveryStatus, String recipient) {
+        Naming n = NAMING.getOrDefault(m.channel(), OTHER);
+        String metadata = recipient.isBlank()
+                ? sortedJson("delivery_status", deliveryStatus, "response_text", m.content())
+                : sortedJson("delivery_status", deliveryStatus, "recipient", recipient, "response_text", m.content());
+        append(TimelineEvent.create(n.outPrefix() + ids.unixNano(), m.traceId(), "AGENT", "Agent", "SYSTEM",
+                m.content(), classification, true).withMetadata(metadata));
     }
 
     @Override

@@ -6,6 +6,7 @@ import gomikrobot.bus.OutboundMessage;
 import gomikrobot.config.Config;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
+import gomikrobot.observe.Metrics;
 import gomikrobot.policy.Decision;
 import gomikrobot.policy.PolicyEngine;
 import gomikrobot.provider.LlmProvider;
@@ -51,9 +52,11 @@ public final class Pipeline implements AutoCloseable {
      * @param extraTools tools beyond the file and shell tools (memory)
      */
     public Pipeline(Config config, Timeline timeline, LlmProvider provider, Path userHome, Supplier<Path> workRepo,
-                    List<Tool> extraTools, MemoryContext memory, Clock clock, Ids ids, Log log) {
+                    List<Tool> extraTools, MemoryContext memory, Clock clock, Ids ids, Log log,
+                    Metrics metrics) {
         this.events = new EventRecorder(timeline.events(), ids, log);
-        TaskLedger ledger = new TaskLedger(timeline.tasks(), events, INLINE_CHANNELS, ids, clock);
+        PipelineMetrics figures = new PipelineMetrics(metrics);
+        TaskLedger ledger = new TaskLedger(timeline.tasks(), events, figures, INLINE_CHANNELS, ids, clock);
         this.bus = new MessageBus(QUEUE_CAPACITY, ledger);
         PolicyEngine policy = new PolicyEngine(config.policy(), (req, decision) -> timeline.policy().record(
                 req.traceId(), req.taskId(), req.tool(), req.tier(), req.sender(), req.channel(),
@@ -63,7 +66,7 @@ public final class Pipeline implements AutoCloseable {
         all.addAll(extraTools);
         this.tools = new ToolRegistry(all, policy, events, clock, log);
         TokenQuota quota = new TokenQuota(timeline.settings()::dailyTokenLimit, timeline.tasks()::tokensUsedToday);
-        TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota, TurnObserver.both(events, ledger), clock);
+        TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota, TurnObserver.both(events, TurnObserver.both(ledger, figures)), clock);
         Path workspace = config.paths().workspace();
         SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, log);
         ContextBuilder context = new ContextBuilder(workspace, workRepo, clock, log);

@@ -29,16 +29,19 @@ import java.util.Set;
  * {@code processing} means it is already on its way and nothing runs again; {@code failed} runs again under the
  * same (tracked) task.
  */
-public final class TaskLedger implements InboundJournal, TurnObserver {
+final class TaskLedger implements InboundJournal, TurnObserver {
     private final TaskStore tasks;
     private final EventRecorder events;
+    private final PipelineMetrics metrics;
     private final Set<String> inlineChannels;
     private final Ids ids;
     private final Clock clock;
 
-    public TaskLedger(TaskStore tasks, EventRecorder events, Set<String> inlineChannels, Ids ids, Clock clock) {
+    TaskLedger(TaskStore tasks, EventRecorder events, PipelineMetrics metrics, Set<String> inlineChannels, Ids ids,
+               Clock clock) {
         this.tasks = tasks;
         this.events = events;
+        this.metrics = metrics;
         this.inlineChannels = Set.copyOf(inlineChannels);
         this.ids = ids;
         this.clock = clock;
@@ -55,6 +58,7 @@ public final class TaskLedger implements InboundJournal, TurnObserver {
         return switch (result) {
             case CreateResult.Created created -> {
                 events.inbound(m, true);
+                metrics.messageIn(m.channel());
                 yield new Accepted(m.withTaskId(created.task().taskId()));
             }
             case CreateResult.Duplicate duplicate -> duplicateOf(m, duplicate.existing());
@@ -115,8 +119,9 @@ public final class TaskLedger implements InboundJournal, TurnObserver {
 
     /** After publishing: in-line channels have delivered their answer, so record it and mark it sent. */
     void published(OutboundMessage answer) {
+        metrics.messageOut(answer.channel(), answer.failed());
         if (inlineChannels.contains(answer.channel())) {
-            events.outbound(answer, answer.failed() ? "error" : "sent", "");
+            events.outbound(answer, answer.failed() ? "error" : "sent");
             if (!answer.taskId().isBlank()) {
                 tasks.markDelivery(answer.taskId(), Task.DELIVERY_SENT, null);
             }

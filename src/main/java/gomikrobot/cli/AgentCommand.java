@@ -66,7 +66,7 @@ final class AgentCommand implements Command {
             Ids ids = new Ids(ctx.clock());
             Timeline timeline = Timeline.open(db, ctx.clock(), ids);
             Pipeline pipeline = new Pipeline(config, timeline, provider, ctx.userHome(), () -> config.paths().workRepoPath(),
-                    List.of(), MemoryContext.NONE, ctx.clock(), ids, log);
+                    List.of(), MemoryContext.NONE, ctx.clock(), ids, log, new gomikrobot.observe.Metrics());
             pipeline.start(false);
             try {
                 InboundMessage in = InboundMessage.of("cli", chat, "cli:" + chat, "CLI", message, true,

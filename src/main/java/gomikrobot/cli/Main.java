@@ -22,7 +22,7 @@ public final class Main {
 
     static Main standard() {
         return new Main(List.of(
-                new Pending("gateway", "Run the gateway: agent loop, API :18790, dashboard :18791, WhatsApp", "usage: gomikrobot gateway [--web-dir DIR]"),
+                new GatewayCommand(),
                 new AgentCommand(),
                 new Pending("onboard", "First-time setup wizard", "usage: gomikrobot onboard [--non-interactive ...]"),
                 new StatusCommand(),

@@ -9,15 +9,23 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code /healthz}: 200 {@code {"status":"ok"}} while the process serves HTTP at all. {@code /readyz}: 200
- * {@code {"status":"ok","checks":{…}}} when every named check passes, else 503 with status
- * {@code unavailable}; a check that throws counts as failed. Both are exempt from the bearer token.
+ * {@code {"status":"ready","checks":{…}}} when every required check passes, else 503 with status
+ * {@code not_ready}; a check that throws counts as failed. Informational checks (WhatsApp connected) are
+ * reported beside them but do not decide readiness: the gateway serves without WhatsApp. Both routes are
+ * exempt from the bearer token.
  */
 final class HealthHandler implements HttpHandler {
     private final Map<String, BooleanSupplier> checks;
+    private final Map<String, BooleanSupplier> informational;
 
-    /** Checks by name, reported in the given order (e.g. "database", "agent_loop"). */
+    /** Required checks by name, reported in the given order (e.g. "database", "agent"). */
     HealthHandler(Map<String, BooleanSupplier> checks) {
+        this(checks, Map.of());
+    }
+
+    HealthHandler(Map<String, BooleanSupplier> checks, Map<String, BooleanSupplier> informational) {
         this.checks = new LinkedHashMap<>(checks);
+        this.informational = new LinkedHashMap<>(informational);
     }
 
     void mount(Router router) {
@@ -38,8 +46,9 @@ final class HealthHandler implements HttpHandler {
             results.put(check.getKey(), passed);
             ready &= passed;
         }
+        informational.forEach((name, check) -> results.put(name, passes(check)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready ? "ok" : "unavailable");
+        body.put("status", ready ? "ready" : "not_ready");
         body.put("checks", results);
         Responses.json(exchange, ready ? 200 : 503, body);
     }

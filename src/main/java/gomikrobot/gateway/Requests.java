@@ -26,8 +26,12 @@ final class Requests {
 
     /** Query parameters, decoded; the first occurrence of a name wins (as Go's {@code Query().Get}). */
     static Map<String, String> query(HttpExchange exchange) {
+        return pairs(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** {@code a=1&b=2} (a query string or a form body), decoded; the first occurrence of a name wins. */
+    static Map<String, String> pairs(String raw) {
         Map<String, String> params = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null || raw.isEmpty()) {
             return params;
         }

@@ -56,7 +56,7 @@ final class PipelineFixture implements AutoCloseable {
         var provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
                 Duration.ofSeconds(5), log);
         this.pipeline = new Pipeline(config, timeline, provider, root, () -> config.paths().workRepoPath(), List.of(),
-                MemoryContext.NONE, Clock.systemUTC(), ids, log);
+                MemoryContext.NONE, Clock.systemUTC(), ids, log, new gomikrobot.observe.Metrics());
         pipeline.start(recover);
     }
 

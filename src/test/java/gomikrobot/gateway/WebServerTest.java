@@ -132,11 +132,11 @@ class WebServerTest {
         assertEquals("{\"status\":\"ok\"}\n", server.get("/healthz").body());
         HttpResponse<String> ready = server.get("/readyz");
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"ok\",\"checks\":{\"database\":true}}\n", ready.body());
+        assertEquals("{\"status\":\"ready\",\"checks\":{\"database\":true}}\n", ready.body());
         databaseUp = false;
         HttpResponse<String> notReady = server.get("/readyz");
         assertEquals(503, notReady.statusCode());
-        assertEquals("{\"status\":\"unavailable\",\"checks\":{\"database\":false}}\n", notReady.body());
+        assertEquals("{\"status\":\"not_ready\",\"checks\":{\"database\":false}}\n", notReady.body());
     }
 
     @Test
