@@ -151,8 +151,9 @@ public final class AgentLoop implements AutoCloseable {
         try {
             String answer = turns.run(prompt(message), toolContext);
             sessions.appendExchange(message.sessionKey(), message.text(), answer, clock.instant());
-            tasks.complete(message, answer);
-            publish(OutboundMessage.answer(message, answer));
+            OutboundMessage out = OutboundMessage.answer(message, answer);
+            tasks.finish(message, out, null);
+            bus.publishOutbound(out);
         } catch (TurnFailure e) {
             fail(message, e.getMessage());
         } catch (InterruptedException e) {
@@ -185,20 +186,15 @@ public final class AgentLoop implements AutoCloseable {
 
     private void fail(InboundMessage message, String reason) {
         log.warn("Task failed", "trace_id", message.traceId(), "task_id", message.taskId(), "error", reason);
-        tasks.fail(message, reason);
+        OutboundMessage out = OutboundMessage.failure(message, "Error: " + reason);
+        tasks.finish(message, out, reason);
         try {
-            publish(OutboundMessage.failure(message, "Error: " + reason));
+            bus.publishOutbound(out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
             log.debug("Bus closed; failure answer not published", "trace_id", message.traceId());
         }
-    }
-
-    /** In-line channels' answers are recorded as delivered first: once published, the caller may look. */
-    private void publish(OutboundMessage answer) throws InterruptedException {
-        tasks.published(answer);
-        bus.publishOutbound(answer);
     }
 
     private static final class InFlight {

@@ -56,7 +56,7 @@ public final class Pipeline implements AutoCloseable {
                     Metrics metrics) {
         this.events = new EventRecorder(timeline.events(), ids, log);
         PipelineMetrics figures = new PipelineMetrics(metrics);
-        TaskLedger ledger = new TaskLedger(timeline.tasks(), events, figures, INLINE_CHANNELS, ids, clock);
+        TaskLedger ledger = new TaskLedger(timeline, events, figures, INLINE_CHANNELS, ids, clock);
         this.bus = new MessageBus(QUEUE_CAPACITY, ledger);
         PolicyEngine policy = new PolicyEngine(config.policy(), (req, decision) -> timeline.policy().record(
                 req.traceId(), req.taskId(), req.tool(), req.tier(), req.sender(), req.channel(),
@@ -66,7 +66,8 @@ public final class Pipeline implements AutoCloseable {
         all.addAll(extraTools);
         this.tools = new ToolRegistry(all, policy, events, clock, log);
         TokenQuota quota = new TokenQuota(timeline.settings()::dailyTokenLimit, timeline.tasks()::tokensUsedToday);
-        TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota, TurnObserver.both(events, TurnObserver.both(ledger, figures)), clock);
+        TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota, TurnObserver.atomically(timeline.db(),
+                TurnObserver.both(events, TurnObserver.both(ledger, figures))), clock);
         Path workspace = config.paths().workspace();
         SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, log);
         ContextBuilder context = new ContextBuilder(workspace, workRepo, clock, log);

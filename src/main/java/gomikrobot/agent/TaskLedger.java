@@ -13,7 +13,9 @@ import java.time.Instant;
 import gomikrobot.timeline.CreateResult;
 import gomikrobot.timeline.NewTask;
 import gomikrobot.timeline.Task;
+import gomikrobot.timeline.Database;
 import gomikrobot.timeline.TaskStore;
+import gomikrobot.timeline.Timeline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import java.util.Set;
  * same (tracked) task.
  */
 final class TaskLedger implements InboundJournal, TurnObserver {
+    private final Database db;
     private final TaskStore tasks;
     private final EventRecorder events;
     private final PipelineMetrics metrics;
@@ -37,9 +40,10 @@ final class TaskLedger implements InboundJournal, TurnObserver {
     private final Ids ids;
     private final Clock clock;
 
-    TaskLedger(TaskStore tasks, EventRecorder events, PipelineMetrics metrics, Set<String> inlineChannels, Ids ids,
+    TaskLedger(Timeline timeline, EventRecorder events, PipelineMetrics metrics, Set<String> inlineChannels, Ids ids,
                Clock clock) {
-        this.tasks = tasks;
+        this.db = timeline.db();
+        this.tasks = timeline.tasks();
         this.events = events;
         this.metrics = metrics;
         this.inlineChannels = Set.copyOf(inlineChannels);
@@ -47,8 +51,13 @@ final class TaskLedger implements InboundJournal, TurnObserver {
         this.clock = clock;
     }
 
+    /** The task row and the inbound event in one transaction: both are there, or neither. */
     @Override
     public Entry record(InboundMessage message) {
+        return db.write(c -> journal(message));
+    }
+
+    private Entry journal(InboundMessage message) {
         InboundMessage m = message.traceId().isBlank() ? message.withTrace(ids.loopTraceId()) : message;
         if (m.idempotencyKey().isBlank()) {
             m = m.withIdempotencyKey("auto:" + m.channel() + ":" + m.traceId());
@@ -109,22 +118,25 @@ final class TaskLedger implements InboundJournal, TurnObserver {
         // a failed call used no tokens we know of
     }
 
-    void complete(InboundMessage m, String answer) {
-        tasks.complete(m.taskId(), answer);
-    }
-
-    void fail(InboundMessage m, String reason) {
-        tasks.fail(m.taskId(), reason);
-    }
-
-    /** After publishing: in-line channels have delivered their answer, so record it and mark it sent. */
-    void published(OutboundMessage answer) {
+    /**
+     * Ends the task with its answer (or its error) and, for in-line channels, whose answer is delivered the moment
+     * it is published, also the outbound event and the delivery mark: one transaction, one commit.
+     */
+    void finish(InboundMessage m, OutboundMessage answer, String failure) {
         metrics.messageOut(answer.channel(), answer.failed());
-        if (inlineChannels.contains(answer.channel())) {
-            events.outbound(answer, answer.failed() ? "error" : "sent");
-            if (!answer.taskId().isBlank()) {
-                tasks.markDelivery(answer.taskId(), Task.DELIVERY_SENT, null);
+        db.write(c -> {
+            if (failure == null) {
+                tasks.complete(m.taskId(), answer.content());
+            } else {
+                tasks.fail(m.taskId(), failure);
             }
-        }
+            if (inlineChannels.contains(answer.channel())) {
+                events.outbound(answer, answer.failed() ? "error" : "sent");
+                if (!answer.taskId().isBlank()) {
+                    tasks.markDelivery(answer.taskId(), Task.DELIVERY_SENT, null);
+                }
+            }
+            return null;
+        });
     }
 }

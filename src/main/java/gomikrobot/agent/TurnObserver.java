@@ -2,6 +2,7 @@ package gomikrobot.agent;
 
 import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
+import gomikrobot.timeline.Database;
 import gomikrobot.tools.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,29 @@ interface TurnObserver {
     void llmCall(ToolContext ctx, int iteration, ChatRequest request, ChatReply reply, Instant started, Duration took);
 
     void llmFailed(ToolContext ctx, int iteration, ChatRequest request, String error, Instant started, Duration took);
+
+    /** Runs the observer's database writes for one call (its span, its tokens) in one transaction. */
+    static TurnObserver atomically(Database db, TurnObserver inner) {
+        return new TurnObserver() {
+            @Override
+            public void llmCall(ToolContext ctx, int iteration, ChatRequest request, ChatReply reply, Instant started,
+                                Duration took) {
+                db.write(c -> {
+                    inner.llmCall(ctx, iteration, request, reply, started, took);
+                    return null;
+                });
+            }
+
+            @Override
+            public void llmFailed(ToolContext ctx, int iteration, ChatRequest request, String error, Instant started,
+                                  Duration took) {
+                db.write(c -> {
+                    inner.llmFailed(ctx, iteration, request, error, started, took);
+                    return null;
+                });
+            }
+        };
+    }
 
     /** Tells both observers, in order. */
     static TurnObserver both(TurnObserver first, TurnObserver second) {

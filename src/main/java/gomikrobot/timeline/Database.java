@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,11 +36,13 @@ public final class Database implements AutoCloseable {
     private static final int PROBE_BUSY_MILLIS = 500;
     private static final long PROBE_WAIT_SECONDS = 2;
     private static final long CLOSE_WAIT_SECONDS = 5;
+    private static final int MAX_BATCH = 256;
 
     private final Path file;
     private final Log log;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Queue<PendingWrite<?>> pendingWrites = new ConcurrentLinkedQueue<>();
     private final List<Connection> readerList;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
@@ -85,24 +89,60 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} on the writer connection inside one {@code BEGIN IMMEDIATE} transaction, committed when it
-     * returns and rolled back when it throws. Calls are serialised; keep the work short.
+     * returns and rolled back when it throws; returns once its changes are committed. Keep the work short.
+     *
+     * <p>Group commit: writes that arrive while another commits wait for the writer together, and the next one to
+     * get it runs them all in one transaction, each under its own savepoint (a work that throws is rolled back
+     * alone). Under concurrency many messages share one commit, the costly part of a write; a lone write is
+     * unaffected. A {@code write} inside another one's work joins that transaction.
      */
     public <T> T write(SqlWork<T> work) {
-        lockWriter();
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new DatabaseException("database write failed: " + e.getMessage(), e);
+            }
+        }
+        PendingWrite<T> mine = new PendingWrite<>(work);
+        pendingWrites.add(mine);
+        lockWriter(mine);
+        try {
+            if (!mine.isDone()) {
+                commitPending();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Runs every queued write in one transaction (the caller holds the write lock). */
+    private void commitPending() {
+        List<PendingWrite<?>> batch = new ArrayList<>();
+        PendingWrite<?> next;
+        while (batch.size() < MAX_BATCH && (next = pendingWrites.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try (Statement tx = writer.createStatement()) {
             tx.execute("BEGIN IMMEDIATE");
             try {
-                T result = work.run(writer);
+                boolean alone = batch.size() == 1;
+                for (PendingWrite<?> w : batch) {
+                    w.runIn(writer, tx, alone);
+                }
                 tx.execute("COMMIT");
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(tx, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
+            batch.forEach(PendingWrite::publish);
+        } catch (SQLException | RuntimeException e) {
+            DatabaseException failure = new DatabaseException("database write failed: " + e.getMessage(), e);
+            batch.forEach(w -> w.failIfUnset(failure));
         }
     }
 
@@ -224,15 +264,14 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    private void lockWriter() {
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("nested Database.write: do all the work in one callback");
-        }
+    private void lockWriter(PendingWrite<?> mine) {
         if (closed) {
+            pendingWrites.remove(mine);
             throw new DatabaseException("database is closed: " + file);
         }
         writeLock.lock();
         if (closed) {
+            pendingWrites.remove(mine);
             writeLock.unlock();
             throw new DatabaseException("database is closed: " + file);
         }

@@ -135,11 +135,21 @@ class DatabaseTest {
     }
 
     @Test
-    void nestedWriteIsRefusedClearly() {
+    void nestedWriteJoinsTheOuterTransaction() {
         try (Database db = testDb.open(dir.resolve("timeline.db"))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> db.write(c -> db.write(c2 -> 1)));
-            assertTrue(e.getMessage().contains("nested"), e.getMessage());
-            assertTrue(db.isWritable(), "the outer transaction was rolled back and the lock released");
+            SettingsStore settings = new SettingsStore(db);
+            assertThrows(IllegalStateException.class, () -> db.write(c -> {
+                settings.put("inner", "1"); // a nested write
+                throw new IllegalStateException("outer fails after the inner write");
+            }));
+            assertEquals(0L, db.rowCounts().get("settings"), "the inner write was rolled back with the outer one");
+            db.write(c -> {
+                settings.put("a", "1");
+                settings.put("b", "2");
+                return null;
+            });
+            assertEquals(2L, db.rowCounts().get("settings"));
+            assertTrue(db.isWritable(), "the lock was released");
         }
     }
 

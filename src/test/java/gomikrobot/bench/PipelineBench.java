@@ -1,0 +1,94 @@
+package gomikrobot.bench;
+
+import gomikrobot.agent.MemoryContext;
+import gomikrobot.agent.Pipeline;
+import gomikrobot.bus.InboundMessage;
+import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
+import gomikrobot.observe.Ids;
+import gomikrobot.observe.Log;
+import gomikrobot.observe.Metrics;
+import gomikrobot.timeline.Database;
+import gomikrobot.timeline.Timeline;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The pipeline's own cost per message with an instant in-process LLM and a real SQLite file: every message
+ * writes its task row, inbound/outbound/LLM events and session history. Throughput with 64 sessions in
+ * parallel; latency (message in -> answer out) per message.
+ */
+final class PipelineBench implements Benchmarks.Benchmark {
+    private static final int WARMUP = 500;
+    private static final int MESSAGES = 5_000;
+    private static final int SESSIONS = Integer.getInteger("bench.sessions", 64);
+
+    @Override
+    public String name() {
+        return "pipeline";
+    }
+
+    @Override
+    public void run(Benchmarks.Report report) throws Exception {
+        Path root = Files.createTempDirectory("gmb-bench-pipeline");
+        Config config = new ConfigLoader(Map.of("GOMIKROBOT_HOME", root.resolve("home").toString(),
+                "MIKROBOT_PATHS_WORK_REPO_PATH", root.resolve("repo").toString(),
+                "MIKROBOT_OPENAI_API_KEY", "sk-bench"), root).load();
+        Log log = new Log(Log.Level.ERROR, false, new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC(), Set.of());
+        Ids ids = new Ids(Clock.systemUTC());
+        try (Database db = Database.open(config.databaseFile(), log)) {
+            Pipeline pipeline = new Pipeline(config, Timeline.open(db, Clock.systemUTC(), ids), new InstantLlm(), root,
+                    () -> root, List.of(), MemoryContext.NONE, Clock.systemUTC(), ids, log, new Metrics());
+            pipeline.start(false);
+            try {
+                send(pipeline, ids, WARMUP);
+                long start = System.nanoTime();
+                double[] latencies = send(pipeline, ids, MESSAGES);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Stats stats = new Stats(latencies);
+                report.figure("pipeline throughput (64 sessions, instant LLM)", MESSAGES / seconds, "msg/s");
+                report.figure("pipeline latency p50", stats.percentile(50), "ms");
+                report.figure("pipeline latency p99", stats.percentile(99), "ms");
+            } finally {
+                pipeline.stop(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static double[] send(Pipeline pipeline, Ids ids, int count) throws Exception {
+        double[] latencies = new double[count];
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < SESSIONS; s++) {
+                int session = s;
+                done.add(pool.submit(() -> {
+                    for (int i = session; i < count; i += SESSIONS) {
+                        InboundMessage m = InboundMessage.of("cli", "bench-" + session, "bench", "Bench",
+                                "message " + i, true, Clock.systemUTC().instant()).withTrace(ids.loopTraceId());
+                        long t0 = System.nanoTime();
+                        if (pipeline.ask(m, Duration.ofSeconds(30)).failed()) {
+                            throw new IllegalStateException("message failed");
+                        }
+                        latencies[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        return latencies;
+    }
+}
