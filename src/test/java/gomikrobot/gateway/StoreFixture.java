@@ -7,6 +7,7 @@ import gomikrobot.timeline.Timeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** A real SQLite timeline in a temp folder and a real server with one API mounted; close it to stop both. */
@@ -17,7 +18,7 @@ final class StoreFixture implements AutoCloseable {
     final Timeline timeline;
     final TestServer server;
 
-    StoreFixture(Path dir, java.util.function.BiConsumer<Timeline, Router> mount) throws IOException {
+    StoreFixture(Path dir, BiConsumer<Timeline, Router> mount) throws IOException {
         this.db = Database.open(dir.resolve("timeline.db"), Log.quiet());
         this.timeline = Timeline.open(db, clock, ids);
         Consumer<Router> routes = router -> mount.accept(timeline, router);
