@@ -31,17 +31,20 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
     private static final int MAX_PROMPT_BYTES = 2048;
     private static final int MAX_RESULT_BYTES = 10240;
 
-    /** How a channel's messages are named in the timeline. */
+    /**
+     * How a channel's messages are named in the timeline. {@code senderByName}: the inbound metadata's
+     * {@code sender} is the sender's name (web UI: the user name) rather than the sender id (§10.6).
+     */
     private record Naming(String inPrefix, String inClassification, String senderName, String outPrefix,
-                          String outClassification) {
+                          String outClassification, boolean senderByName) {
     }
 
     private static final Map<String, Naming> NAMING = Map.of(
-            "local", new Naming("LOCAL_IN_", "LOCAL_INBOUND", "Local", "LOCAL_OUT_", "LOCAL_OUTBOUND"),
-            "cli", new Naming("CLI_IN_", "CLI_INBOUND", "CLI", "CLI_OUT_", "CLI_OUTBOUND"),
-            "webui", new Naming("WEBUI_IN_", "WEBUI_INBOUND", "", "WEBUI_ACK_", "WEBUI_OUTBOUND"),
-            "whatsapp", new Naming("", "ASSISTANCE", "User", "WA_OUT_", "WHATSAPP_OUTBOUND"));
-    private static final Naming OTHER = new Naming("IN_", "INBOUND", "", "OUT_", "OUTBOUND");
+            "local", new Naming("LOCAL_IN_", "LOCAL_INBOUND", "Local", "LOCAL_OUT_", "LOCAL_OUTBOUND", false),
+            "cli", new Naming("CLI_IN_", "CLI_INBOUND", "CLI", "CLI_OUT_", "CLI_OUTBOUND", false),
+            "webui", new Naming("WEBUI_IN_", "WEBUI_INBOUND", "", "WEBUI_ACK_", "WEBUI_OUTBOUND", true),
+            "whatsapp", new Naming("", "ASSISTANCE", "User", "WA_OUT_", "WHATSAPP_OUTBOUND", false));
+    private static final Naming OTHER = new Naming("IN_", "INBOUND", "", "OUT_", "OUTBOUND", false);
 
     private final EventStore events;
     private final Ids ids;
@@ -62,7 +65,7 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
                         n.inClassification(), authorized)
                 .withMediaPath(m.mediaPath())
                 .withMetadata(sortedJson("channel", m.channel(), "content", m.text(), "message_type", "TEXT",
-                        "sender", m.senderId()))
+                        "sender", n.senderByName() ? senderName : m.senderId()))
                 .withTimestamp(m.at());
         append(e);
     }

@@ -1,0 +1,75 @@
+package gomikrobot.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.json.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/status} (contract §3.1) and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
+ * must answer without a token — the dashboard asks them before it has one — so the {@link RequestGuard}'s
+ * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
+ * {@code valid} says whether the request's bearer token is the right one.
+ */
+final class StatusApi {
+    static final String STATUS_PATH = "/api/v1/status";
+    static final String VERIFY_PATH = "/api/v1/auth/verify";
+    private static final Set<String> PUBLIC = Set.of(STATUS_PATH, VERIFY_PATH);
+
+    private final String agentId;
+    private final String version;
+    private final boolean headless;
+    private final BearerToken token;
+    private final Instant startedAt;
+    private final Clock clock;
+
+    /**
+     * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
+     * @param authToken {@code gateway.authToken}, null or blank when none
+     */
+    StatusApi(String agentId, String version, String host, String authToken, Instant startedAt, Clock clock) {
+        this.agentId = agentId;
+        this.version = version;
+        this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
+        this.token = new BearerToken(authToken);
+        this.startedAt = startedAt;
+        this.clock = clock;
+    }
+
+    void mount(Router router) {
+        router.exact(STATUS_PATH, this::status, "GET");
+        router.exact(VERIFY_PATH, this::verify, "GET");
+    }
+
+    /** The paths that must stay reachable without a token (GET/HEAD only, as the guard applies it). */
+    static boolean isPublicPath(String path) {
+        return PUBLIC.contains(path);
+    }
+
+    /** {@code gomikrobot-<hostname>}, the original's agent id when no group agent id is configured. */
+    static String defaultAgentId() {
+        try {
+            return "gomikrobot-" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "gomikrobot-localhost";
+        }
+    }
+
+    private void status(HttpExchange exchange) throws IOException {
+        long uptime = Math.max(Duration.between(startedAt, clock.instant()).toSeconds(), 0);
+        Responses.json(exchange, 200, Json.object("agent_id", agentId, "group_enabled", false,
+                "mode", headless ? "headless" : "standalone", "orchestrator_enabled", false,
+                "uptime_seconds", uptime, "version", version));
+    }
+
+    private void verify(HttpExchange exchange) throws IOException {
+        boolean required = token.configured();
+        boolean valid = !required || token.matches(exchange.getRequestHeaders().getFirst("Authorization"));
+        Responses.json(exchange, 200, Json.object("auth_required", required, "valid", valid));
+    }
+}

@@ -1,0 +1,60 @@
+package gomikrobot.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.timeline.EventQuery;
+import gomikrobot.timeline.EventStore;
+import gomikrobot.timeline.PolicyDecision;
+import gomikrobot.timeline.PolicyLog;
+import gomikrobot.timeline.TaskStore;
+import java.io.IOException;
+import java.time.ZoneId;
+
+/**
+ * One trace, end to end: {@code GET /api/v1/trace/{traceID}} (contract §5.1, rendered by {@link TraceView})
+ * and {@code GET /api/v1/policy-decisions?trace_id=} (the full decision records). An unknown trace is a 200
+ * with no spans, as the dashboard expects; a blank id is 400 {@code trace_id required}.
+ */
+final class TraceApi {
+    static final String TRACE_PREFIX = "/api/v1/trace/";
+    static final String DECISIONS_PATH = "/api/v1/policy-decisions";
+    /** As the original: the newest 500 events of a trace. */
+    static final int MAX_EVENTS = 500;
+
+    private final EventStore events;
+    private final TaskStore tasks;
+    private final PolicyLog policy;
+    private final TraceView view;
+
+    /** @param zone the zone of the {@code HH:MM:SS} span and decision times (the gateway's clock zone) */
+    TraceApi(EventStore events, TaskStore tasks, PolicyLog policy, ZoneId zone) {
+        this.events = events;
+        this.tasks = tasks;
+        this.policy = policy;
+        this.view = new TraceView(zone);
+    }
+
+    void mount(Router router) {
+        router.prefix(TRACE_PREFIX, this::trace, "GET");
+        router.exact(DECISIONS_PATH, this::decisions, "GET");
+    }
+
+    private void trace(HttpExchange exchange) throws IOException {
+        String traceId = required(exchange.getRequestURI().getPath().substring(TRACE_PREFIX.length()));
+        Responses.json(exchange, 200, view.render(traceId,
+                events.list(new EventQuery(MAX_EVENTS, 0, null, traceId, null)),
+                tasks.byTrace(traceId), policy.byTrace(traceId)));
+    }
+
+    private void decisions(HttpExchange exchange) throws IOException {
+        String traceId = required(Requests.param(exchange, "trace_id"));
+        Responses.json(exchange, 200, policy.byTrace(traceId).stream().map(PolicyDecision::toJson).toList());
+    }
+
+    private static String required(String traceId) {
+        String trimmed = traceId.strip();
+        if (trimmed.isEmpty()) {
+            throw HttpError.badRequest("trace_id required");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,156 @@
+package gomikrobot.gateway;
+
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
+import gomikrobot.timeline.PolicyDecision;
+import gomikrobot.timeline.Task;
+import gomikrobot.timeline.Times;
+import gomikrobot.timeline.TimelineEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The body of {@code GET /api/v1/trace/{id}} (contract §5.1): spans derived from the trace's timeline events,
+ * its task and its policy decisions, with our fixes (decision 6): an INBOUND span's {@code channel} is the
+ * channel, {@code completed_at} is the real time, and every {@code HH:MM:SS} — span and decision alike — is
+ * in one zone. Objects the contract marks <i>map</i> have alphabetical keys, as Go writes maps.
+ */
+final class TraceView {
+    /** The LLM span's output shows at most this many bytes of the model's answer, then "...". */
+    static final int LLM_OUTPUT_BYTES = 200;
+
+    private final DateTimeFormatter clockTime;
+
+    TraceView(ZoneId zone) {
+        this.clockTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+    }
+
+    Map<String, Object> render(String traceId, List<TimelineEvent> events, Optional<Task> task,
+                               List<PolicyDecision> decisions) {
+        String channel = task.map(Task::channel).orElse("");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy_decisions", decisions.stream().map(this::decision).toList());
+        body.put("spans", events.stream().map(e -> span(e, channel)).toList());
+        body.put("task", task.map(TraceView::taskInfo).orElse(null));
+        body.put("trace_id", traceId);
+        return body;
+    }
+
+    /** One span: struct order {@code id, type, title, time, duration, output, metadata}. */
+    Map<String, Object> span(TimelineEvent e, String taskChannel) {
+        String type = type(e);
+        Map<String, Object> meta = metadata(e.metadata());
+        String output = switch (type) {
+            case "INBOUND" -> {
+                String channel = meta.get("channel") instanceof String s && !s.isBlank() ? s : taskChannel;
+                meta.put("channel", channel);
+                meta.put("content", e.contentText());
+                meta.put("message_type", e.eventType());
+                meta.put("sender", e.senderName());
+                yield e.contentText();
+            }
+            case "OUTBOUND" -> {
+                meta.put("response_text", e.contentText());
+                yield e.contentText();
+            }
+            case "LLM" -> meta.get("response_text") instanceof String s ? shorten(s) : "";
+            case "TOOL" -> meta.get("tool_name") instanceof String s ? s : "";
+            default -> "";
+        };
+        Map<String, Object> span = new LinkedHashMap<>();
+        span.put("id", e.eventId());
+        span.put("type", type);
+        span.put("title", e.classification());
+        span.put("time", clock(e.timestamp()));
+        span.put("duration", meta.get("duration_ms") instanceof Number n ? n.longValue() + "ms" : "");
+        span.put("output", output);
+        if (!meta.isEmpty()) {
+            span.put("metadata", meta);
+        }
+        return span;
+    }
+
+    /** First match wins, on the classification (case-sensitive) and the sender name. */
+    static String type(TimelineEvent e) {
+        String c = e.classification();
+        if (c.contains("INBOUND") || e.senderName().equals("User")) {
+            return "INBOUND";
+        }
+        if (c.contains("OUTBOUND") || e.senderName().equals("Agent")) {
+            return "OUTBOUND";
+        }
+        if (c.contains("LLM")) {
+            return "LLM";
+        }
+        return c.contains("TOOL") ? "TOOL" : "EVENT";
+    }
+
+    private Map<String, Object> decision(PolicyDecision d) {
+        return Json.object("allowed", d.allowed(), "reason", d.reason(), "tier", (long) d.tier(),
+                "time", clock(d.createdAt()), "tool", d.tool());
+    }
+
+    private static Map<String, Object> taskInfo(Task t) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("channel", t.channel());
+        info.put("completed_at", t.completedAt() == null ? null : Times.rfc3339(t.completedAt()));
+        info.put("completion_tokens", t.completionTokens());
+        info.put("created_at", Times.rfc3339(t.createdAt()));
+        info.put("delivery_status", t.deliveryStatus().isEmpty() ? Task.DELIVERY_PENDING : t.deliveryStatus());
+        info.put("prompt_tokens", t.promptTokens());
+        info.put("status", t.status());
+        info.put("task_id", t.taskId());
+        info.put("total_tokens", t.totalTokens());
+        return info;
+    }
+
+    private String clock(Instant t) {
+        return clockTime.format(t == null ? Times.ZERO : t);
+    }
+
+    /** The event's metadata as a mutable object with sorted keys; anything but a JSON object gives an empty one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metadata(String text) {
+        if (text.isBlank()) {
+            return new TreeMap<>();
+        }
+        try {
+            return Json.parse(text) instanceof Map<?, ?> map ? (Map<String, Object>) sorted(map) : new TreeMap<>();
+        } catch (JsonException e) {
+            return new TreeMap<>(); // a damaged document shows as a span without metadata, as in the original
+        }
+    }
+
+    /** Nested objects sorted too: the original decodes them into Go maps, which it writes in key order. */
+    private static Object sorted(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> {
+                Map<String, Object> out = new TreeMap<>();
+                map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+                yield out;
+            }
+            case List<?> list -> list.stream().map(TraceView::sorted).toList();
+            case null, default -> value;
+        };
+    }
+
+    /** At most {@link #LLM_OUTPUT_BYTES} bytes of UTF-8 (never half a character), then "..." if cut. */
+    static String shorten(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= LLM_OUTPUT_BYTES) {
+            return text;
+        }
+        int end = LLM_OUTPUT_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8) + "...";
+    }
+}
