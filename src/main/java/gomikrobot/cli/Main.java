@@ -22,10 +22,10 @@ public final class Main {
 
     static Main standard() {
         return new Main(List.of(
-                new Pending("gateway", "Run the gateway: agent loop, API :18790, dashboard :18791, WhatsApp", "usage: gomikrobot gateway [--web-dir DIR]"),
-                new Pending("agent", "Send one message through the agent and print the answer", "usage: gomikrobot agent -m MESSAGE [-s SESSION]   (-m - reads the message from stdin)"),
+                new GatewayCommand(),
+                new AgentCommand(),
                 new Pending("onboard", "First-time setup wizard", "usage: gomikrobot onboard [--non-interactive ...]"),
-                new Pending("status", "Show version, paths, provider and database state", "usage: gomikrobot status"),
+                new StatusCommand(),
                 new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
                 new Pending("whatsapp-auth", "Pair WhatsApp by QR or pairing code; manage pending requests", "usage: gomikrobot whatsapp-auth [--phone NUMBER] [--list] [--approve JID] [--deny JID]"),
                 new Pending("install", "Install the jar and a launcher under a prefix", "usage: gomikrobot install [--prefix DIR]"),

@@ -36,6 +36,11 @@ final class SettingValues {
         }
     }
 
+    Object get(Setting setting) {
+        Sourced v = values.get(setting.key());
+        return v == null ? null : v.value();
+    }
+
     boolean isDefault(Setting setting) {
         return values.get(setting.key()).origin().equals(DEFAULTS);
     }

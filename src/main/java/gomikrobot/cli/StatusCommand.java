@@ -1,0 +1,59 @@
+package gomikrobot.cli;
+
+import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
+import gomikrobot.config.ProviderConfig;
+import gomikrobot.observe.Log;
+import gomikrobot.timeline.Database;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gomikrobot status}: version, where things live, whether a provider is configured (key redacted), the
+ * database's row counts, the ports. Creates the home, the config file and the database when missing, so a
+ * first {@code status} leaves a usable installation behind.
+ */
+final class StatusCommand implements Command {
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "Show version, paths, provider and database state";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: gomikrobot status";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        Args.none(args).atMostPositional(0);
+        ConfigLoader loader = new ConfigLoader(ctx.env(), ctx.userHome());
+        loader.ensureFile();
+        Config config = loader.load();
+        var out = ctx.out();
+        out.println("gomikrobot " + Version.current() + " (Java " + Runtime.version() + ")");
+        out.println("home:        " + config.home());
+        out.println("config:      " + config.configFile());
+        out.println("workspace:   " + config.paths().workspace());
+        out.println("work repo:   " + config.paths().workRepoPath());
+        out.println("model:       " + config.model().name());
+        ProviderConfig provider = config.providers().active();
+        out.println("provider:    " + (provider.hasKey() ? "configured" : "not configured")
+                + " (" + provider.apiBase() + ", key " + provider.redactedKey() + ")");
+        out.println("gateway:     api http://" + config.gateway().host() + ":" + config.gateway().port()
+                + ", dashboard http://" + config.gateway().host() + ":" + config.gateway().dashboardPort());
+        out.println("whatsapp:    " + (config.channels().whatsapp().enabled() ? "enabled" : "disabled"));
+        try (Database db = Database.open(config.databaseFile(), Log.quiet())) {
+            out.println("database:    " + config.databaseFile());
+            for (Map.Entry<String, Long> e : db.rowCounts().entrySet()) {
+                out.printf("  %-17s %d rows%n", e.getKey(), e.getValue());
+            }
+        }
+        return 0;
+    }
+}

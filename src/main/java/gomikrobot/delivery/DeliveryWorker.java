@@ -1,0 +1,152 @@
+package gomikrobot.delivery;
+
+import gomikrobot.observe.Log;
+import gomikrobot.observe.Metrics;
+import gomikrobot.timeline.Task;
+import gomikrobot.timeline.TaskStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Delivers answers that are not handed back in-line (WhatsApp, web UI): at once when the agent publishes them
+ * ({@link #deliverNow}), and by polling every 5 s for what is still {@code pending} (retries, and whatever a
+ * restart interrupted). At most 5 attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed
+ * before it is delivered, so the publish path and the poll never send the same answer twice. The state is
+ * written after the route answered, never before.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    public static final int MAX_ATTEMPTS = 5;
+    private static final Duration BASE_DELAY = Duration.ofSeconds(30);
+    private static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    private static final int BATCH = 10;
+
+    private final TaskStore tasks;
+    private final BooleanSupplier silentMode;
+    private final Map<String, Route> routes;
+    private final Clock clock;
+    private final Log log;
+    private final Metrics.Counter delivered;
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private volatile Thread poller;
+    private volatile boolean stopping;
+
+    public DeliveryWorker(TaskStore tasks, BooleanSupplier silentMode, Map<String, Route> routes, Clock clock, Log log,
+                          Metrics metrics) {
+        this.tasks = tasks;
+        this.silentMode = silentMode;
+        this.routes = Map.copyOf(routes);
+        this.clock = clock;
+        this.log = log;
+        this.delivered = metrics.counter("gomikrobot_deliveries_total", "Delivery attempts by outcome", "outcome");
+    }
+
+    /** min(30 s · 2^attempts, 5 min). */
+    public static Duration backoff(int attempts) {
+        if (attempts >= 4) {
+            return MAX_DELAY;
+        }
+        Duration d = BASE_DELAY.multipliedBy(1L << Math.max(0, attempts));
+        return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
+    }
+
+    public void start() {
+        poller = Thread.ofVirtual().name("delivery-worker").start(this::pollLoop);
+        log.info("Delivery worker started", "interval", POLL_INTERVAL.toSeconds() + "s", "max_retry", MAX_ATTEMPTS);
+    }
+
+    /** Delivers one task's answer now (when it is still pending and no one else is delivering it). */
+    public void deliverNow(String taskId) {
+        if (taskId == null || taskId.isBlank() || !claimed.add(taskId)) {
+            return;
+        }
+        try {
+            tasks.get(taskId).filter(DeliveryWorker::isDue).ifPresent(this::deliver);
+        } finally {
+            claimed.remove(taskId);
+        }
+    }
+
+    /** One poll: every due pending delivery, oldest first. */
+    public void pollOnce() {
+        for (Task task : tasks.dueDeliveries(BATCH)) {
+            deliverNow(task.taskId());
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        Thread t = poller;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("Delivery worker stopped");
+    }
+
+    private void pollLoop() {
+        while (!stopping) {
+            try {
+                Thread.sleep(POLL_INTERVAL);
+                pollOnce();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("Delivery poll failed", "error", e); // next tick tries again
+            }
+        }
+    }
+
+    private static boolean isDue(Task t) {
+        return Task.COMPLETED.equals(t.status()) && Task.DELIVERY_PENDING.equals(t.deliveryStatus());
+    }
+
+    private void deliver(Task task) {
+        if (task.deliveryAttempts() >= MAX_ATTEMPTS) {
+            tasks.markDelivery(task.taskId(), Task.DELIVERY_FAILED, null);
+            count("failed");
+            log.warn("Delivery given up", "task_id", task.taskId(), "attempts", task.deliveryAttempts());
+            return;
+        }
+        Route route = routes.get(task.channel());
+        Outcome outcome = route == null ? new Outcome.Failed("no delivery route for channel " + task.channel())
+                : attempt(route, task);
+        switch (outcome) {
+            case Outcome.Sent s -> tasks.markDelivery(task.taskId(), Task.DELIVERY_SENT, null);
+            case Outcome.Skipped s -> tasks.markDelivery(task.taskId(), Task.DELIVERY_SKIPPED, null);
+            case Outcome.Retry r -> {
+                tasks.markDelivery(task.taskId(), Task.DELIVERY_PENDING,
+                        clock.instant().plus(backoff(task.deliveryAttempts())));
+                log.warn("Delivery failed; will retry", "task_id", task.taskId(), "error", r.reason(),
+                        "retry_in", backoff(task.deliveryAttempts()).toSeconds() + "s");
+            }
+            case Outcome.Failed f -> {
+                tasks.markDelivery(task.taskId(), Task.DELIVERY_FAILED, null);
+                log.warn("Delivery failed", "task_id", task.taskId(), "error", f.reason());
+            }
+        }
+        count(outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Outcome attempt(Route route, Task task) {
+        try {
+            return route.deliver(task, silentMode.getAsBoolean());
+        } catch (RuntimeException e) {
+            return new Outcome.Retry(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+        }
+    }
+
+    private void count(String outcome) {
+        delivered.inc(outcome);
+    }
+}

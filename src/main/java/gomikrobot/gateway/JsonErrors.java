@@ -1,0 +1,51 @@
+package gomikrobot.gateway;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.observe.Log;
+import java.io.IOException;
+
+/**
+ * The error boundary: an {@link HttpError} becomes {@code {"error": message}} with its status; anything else
+ * is logged and answered 500 {@code internal error}, never with a stack trace. This filter also closes every
+ * exchange, so handlers neither close nor wrap theirs in try-with-resources (which would close it before
+ * the error could be written).
+ */
+final class JsonErrors extends Filter {
+    private final Log log;
+
+    JsonErrors(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        try {
+            chain.doFilter(exchange);
+        } catch (HttpError e) {
+            answer(exchange, e.status(), e.getMessage());
+        } catch (IOException e) {
+            log.warn("http exchange failed", "method", exchange.getRequestMethod(),
+                    "path", exchange.getRequestURI().getPath(), "err", e.toString());
+            answer(exchange, 500, "internal error");
+        } catch (RuntimeException e) {
+            log.error("http handler failed", "method", exchange.getRequestMethod(),
+                    "path", exchange.getRequestURI().getPath(), "err", e.toString());
+            answer(exchange, 500, "internal error");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public String description() {
+        return "maps failures to JSON errors";
+    }
+
+    private void answer(HttpExchange exchange, int status, String message) throws IOException {
+        if (exchange.getResponseCode() != -1) {
+            return; // headers already went out; closing the exchange is all that is left to do
+        }
+        Responses.error(exchange, status, message);
+    }
+}

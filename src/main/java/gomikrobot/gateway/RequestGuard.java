@@ -1,0 +1,177 @@
+package gomikrobot.gateway;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.config.GatewayConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's front door, run before routing on every request, in this order:
+ * <ol>
+ * <li>Host: must name the bound host, {@code localhost} or a loopback address (any port), else 403
+ * {@code host not allowed}; this defeats DNS rebinding, where a foreign page reaches us under its own name.
+ * Bound to a wildcard address (0.0.0.0, ::) with a token, any Host is accepted: the token is the defence
+ * there. A request without Host (HTTP/1.0 tools) is allowed; browsers always send one.</li>
+ * <li>Origin: a listed {@code gateway.corsOrigins} origin gets CORS headers (never {@code *}); a POST, PUT,
+ * PATCH or DELETE whose Origin is neither listed nor our own is 403 {@code cross-origin request refused}.
+ * No Origin (curl, scripts) is allowed.</li>
+ * <li>Bearer token, when {@code gateway.authToken} is set: {@code Authorization: Bearer <token>} compared in
+ * constant time, else 401 {@code unauthorized}. Exempt: {@code /healthz}, {@code /readyz}, a CORS preflight
+ * from a listed origin, and GET/HEAD of the paths {@code publicPaths} accepts — the dashboard's HTML, scripts
+ * and styles, which hold no data: the page itself asks for the token and keeps it in sessionStorage.</li>
+ * </ol>
+ */
+final class RequestGuard extends Filter {
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> ALWAYS_PUBLIC = Set.of("/healthz", "/readyz");
+
+    private final String boundHost;
+    private final boolean wildcardBound;
+    private final byte[] token;
+    private final Set<String> corsOrigins;
+    private final Predicate<String> publicPaths;
+
+    RequestGuard(GatewayConfig config, Predicate<String> publicPaths) {
+        this.boundHost = bareHost(config.host() == null ? "" : config.host());
+        this.wildcardBound = boundHost.isEmpty() || boundHost.equals("0.0.0.0") || boundHost.equals("::");
+        this.token = config.hasAuthToken() ? config.authToken().getBytes(StandardCharsets.UTF_8) : null;
+        List<String> origins = config.corsOrigins() == null ? List.of() : config.corsOrigins();
+        this.corsOrigins = origins.stream().map(RequestGuard::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
+        this.publicPaths = publicPaths;
+    }
+
+    /**
+     * Refuses a configuration that would expose the gateway without a token: a host other than
+     * {@code localhost} or a loopback address needs {@code gateway.authToken}.
+     */
+    static void requireSafeBinding(GatewayConfig config) {
+        String host = config.host() == null ? "" : config.host().strip();
+        if (!isLoopbackName(bareHost(host)) && !config.hasAuthToken()) {
+            throw new IllegalArgumentException("gateway.host \"" + host + "\" is reachable from other machines, "
+                    + "but gateway.authToken is not set; set a token (MIKROBOT_GATEWAY_AUTH_TOKEN) or bind 127.0.0.1");
+        }
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        Headers request = exchange.getRequestHeaders();
+        String method = exchange.getRequestMethod();
+        String host = request.getFirst("Host");
+        if (host != null && !hostAllowed(host)) {
+            throw new HttpError(403, "host not allowed");
+        }
+        String origin = request.getFirst("Origin");
+        boolean listed = origin != null && corsOrigins.contains(normalizeOrigin(origin));
+        if (listed) {
+            addCorsHeaders(exchange.getResponseHeaders(), origin);
+        } else if (origin != null && STATE_CHANGING.contains(method) && !sameOrigin(origin, host)) {
+            throw new HttpError(403, "cross-origin request refused");
+        }
+        boolean preflight = listed && method.equals("OPTIONS");
+        if (token != null && !preflight && !isPublic(exchange.getRequestURI().getPath(), method)
+                && !bearerMatches(request.getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            throw new HttpError(401, "unauthorized");
+        }
+        chain.doFilter(exchange);
+    }
+
+    @Override
+    public String description() {
+        return "host, origin and bearer token checks";
+    }
+
+    boolean hostAllowed(String hostHeader) {
+        String name = bareHost(stripPort(hostHeader.strip()));
+        if (isLoopbackName(name) || name.equals(boundHost)) {
+            return true;
+        }
+        return wildcardBound && token != null;
+    }
+
+    private boolean isPublic(String path, String method) {
+        if (ALWAYS_PUBLIC.contains(path)) {
+            return true;
+        }
+        return (method.equals("GET") || method.equals("HEAD")) && publicPaths.test(path);
+    }
+
+    private boolean bearerMatches(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(token, given);
+    }
+
+    private static void addCorsHeaders(Headers response, String origin) {
+        response.set("Access-Control-Allow-Origin", origin);
+        response.add("Vary", "Origin");
+        response.set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+        response.set("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        response.set("Access-Control-Max-Age", "600");
+    }
+
+    /** Same origin when the Origin's host[:port] is exactly the Host the request was sent to. */
+    private static boolean sameOrigin(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            String authority = new URI(origin.strip()).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host.strip());
+        } catch (URISyntaxException e) {
+            return false; // "null" or garbage is never our own origin
+        }
+    }
+
+    private static String normalizeOrigin(String origin) {
+        String o = origin.strip().toLowerCase(Locale.ROOT);
+        return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
+    }
+
+    /** "host:port" → "host"; "[::1]:80" → "[::1]"; a bare IPv6 literal stays whole. */
+    private static String stripPort(String hostHeader) {
+        if (hostHeader.startsWith("[")) {
+            int end = hostHeader.indexOf(']');
+            return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
+        }
+        int colon = hostHeader.indexOf(':');
+        return colon >= 0 && colon == hostHeader.lastIndexOf(':') ? hostHeader.substring(0, colon) : hostHeader;
+    }
+
+    /** Lower case, without IPv6 brackets or a trailing dot. */
+    private static String bareHost(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** localhost or a loopback literal (127.0.0.0/8, ::1); never resolves a name through DNS. */
+    static boolean isLoopbackName(String bareHost) {
+        if (bareHost.equals("localhost")) {
+            return true;
+        }
+        if (!bareHost.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")) {
+            return false;
+        }
+        try {
+            return InetAddress.ofLiteral(bareHost).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

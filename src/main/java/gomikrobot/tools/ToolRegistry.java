@@ -1,0 +1,147 @@
+package gomikrobot.tools;
+
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
+import gomikrobot.json.JsonObject;
+import gomikrobot.observe.Log;
+import gomikrobot.policy.Decision;
+import gomikrobot.policy.PolicyEngine;
+import gomikrobot.policy.PolicyRequest;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The single choke point between the model and the tools. {@link #execute} looks the tool up, parses the
+ * arguments, asks the policy engine, checks the arguments against the schema, runs the tool, turns any
+ * {@link RuntimeException} into a {@link ToolResult.Failed}, times the call and reports it to the recorder.
+ * Whatever happens, the caller gets a {@link ToolResult}. Immutable and safe to share.
+ */
+public final class ToolRegistry {
+    /** What OpenAI-compatible APIs accept as a function name. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Map<String, Tool> tools;
+    private final List<Map<String, Object>> definitions;
+    private final PolicyEngine policy;
+    private final ToolCallRecorder recorder;
+    private final Clock clock;
+    private final Log log;
+
+    public ToolRegistry(List<Tool> tools, PolicyEngine policy, ToolCallRecorder recorder, Clock clock, Log log) {
+        Map<String, Tool> byName = new TreeMap<>(); // sorted: keeps the prompt prefix cacheable
+        for (Tool tool : tools) {
+            requireWellFormed(tool);
+            if (byName.putIfAbsent(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("two tools are named " + tool.name());
+            }
+        }
+        this.tools = Collections.unmodifiableMap(byName);
+        this.definitions = byName.values().stream().map(ToolRegistry::definition).toList();
+        this.policy = policy;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** OpenAI function-tool objects {@code {"type":"function","function":{name,description,parameters}}}, by name. */
+    public List<Map<String, Object>> definitions() {
+        return definitions;
+    }
+
+    public Set<String> names() {
+        return tools.keySet();
+    }
+
+    /** The tier of a registered tool; unknown names are an error (they are refused before policy anyway). */
+    public int tierOf(String name) {
+        Tool tool = tools.get(name);
+        if (tool == null) {
+            throw new IllegalArgumentException("unknown tool: " + name);
+        }
+        return tool.tier();
+    }
+
+    /** Runs one tool call from the model; never throws for anything the model or the tool does. */
+    public ToolResult execute(String name, String argumentsJson, String toolCallId, ToolContext ctx) {
+        long start = clock.millis();
+        ToolResult result = decideAndRun(name, argumentsJson, ctx);
+        long durationMs = Math.max(0, clock.millis() - start);
+        try {
+            recorder.record(new ToolCallRecord(ctx, toolCallId, name, argumentsJson, result, durationMs));
+        } catch (RuntimeException e) {
+            // losing the record must not lose the result the model is waiting for
+            log.error("Tool call not recorded", "tool", name, "trace_id", ctx.traceId(), "error", e);
+        }
+        return result;
+    }
+
+    private static Optional<String> refusalOf(Tool tool, JsonObject args) {
+        try {
+            return tool.refusal(args);
+        } catch (RuntimeException e) {
+            return Optional.of("arguments refused: " + e.getMessage()); // e.g. a wrongly typed argument
+        }
+    }
+
+    private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) {
+        Tool tool = name == null ? null : tools.get(name);
+        if (tool == null) {
+            return new ToolResult.Failed("unknown tool: " + name + " (available: " + String.join(", ", names()) + ")");
+        }
+        Object parsed;
+        try {
+            parsed = argumentsJson == null || argumentsJson.isBlank() ? Map.of() : Json.parse(argumentsJson);
+        } catch (JsonException e) {
+            return new ToolResult.Failed("arguments for " + name + " are not valid JSON: " + e.describe());
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            return new ToolResult.Failed("arguments for " + name + " must be a JSON object");
+        }
+        JsonObject args = JsonObject.of(map);
+        Decision decision = policy.decide(new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tool.tier(),
+                ctx.senderId(), ctx.channel(), ctx.internal()), refusalOf(tool, args));
+        if (decision instanceof Decision.Deny deny) {
+            return new ToolResult.Denied(deny.reason());
+        }
+        Optional<String> problem = ArgumentCheck.problem(tool.parameters(), args);
+        if (problem.isPresent()) {
+            return new ToolResult.Failed(problem.get());
+        }
+        return run(tool, args, ctx);
+    }
+
+    private ToolResult run(Tool tool, JsonObject args, ToolContext ctx) {
+        try {
+            ToolResult result = tool.execute(args, ctx);
+            return result != null ? result : new ToolResult.Failed(tool.name() + " returned no result");
+        } catch (RuntimeException e) {
+            log.warn("Tool failed", "tool", tool.name(), "trace_id", ctx.traceId(), "error", e);
+            String message = e instanceof JsonException j ? j.describe() : e.getMessage();
+            return new ToolResult.Failed(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+        }
+    }
+
+    private static void requireWellFormed(Tool tool) {
+        if (tool.name() == null || !NAME.matcher(tool.name()).matches()) {
+            throw new IllegalArgumentException("tool name must be 1-64 letters, digits, _ or -: " + tool.name());
+        }
+        if (!"object".equals(tool.parameters().get("type"))) {
+            throw new IllegalArgumentException("parameters of " + tool.name() + " must be a schema of type object");
+        }
+        if (tool.tier() < 0) {
+            throw new IllegalArgumentException("tier of " + tool.name() + " must not be negative: " + tool.tier());
+        }
+    }
+
+    private static Map<String, Object> definition(Tool tool) {
+        Map<String, Object> function = Json.object(
+                "name", tool.name(), "description", tool.description(), "parameters", tool.parameters());
+        return Collections.unmodifiableMap(Json.object("type", "function", "function", Collections.unmodifiableMap(function)));
+    }
+}
