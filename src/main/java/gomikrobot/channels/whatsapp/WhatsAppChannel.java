@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The WhatsApp channel: inbound messages through {@link InboundHandler} to the bus, answers through
@@ -54,7 +56,7 @@ public final class WhatsAppChannel implements Channel {
 
     WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, MessageBus bus,
                     AccessSettings settings, UnauthorizedRecorder recorder,
-                    java.util.function.Function<String, byte[]> speech, Transcriber transcriber, Seams seams, Log log) {
+                    Function<String, byte[]> speech, Transcriber transcriber, Seams seams, Log log) {
         RecentIds sentByUs = new RecentIds(1024);
         RecentIds voiceTraces = new RecentIds(1024);
         this.transport = transport;
@@ -209,7 +211,7 @@ public final class WhatsAppChannel implements Channel {
     }
 
     /** Time, randomness and threads, injected so tests control them. */
-    record Seams(Clock clock, java.util.function.LongSupplier nanoTime, Sleeper sleeper, ReconnectSchedule schedule,
+    record Seams(Clock clock, LongSupplier nanoTime, Sleeper sleeper, ReconnectSchedule schedule,
                  Executor background) {
     }
 }

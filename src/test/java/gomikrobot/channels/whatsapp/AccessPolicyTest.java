@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import gomikrobot.channels.whatsapp.AccessPolicy.Verdict;
+import gomikrobot.observe.Log;
+import gomikrobot.timeline.Database;
+import gomikrobot.timeline.SettingsStore;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccessPolicyTest {
 
@@ -82,10 +87,15 @@ class AccessPolicyTest {
     }
 
     @Test
-    void listSettingReadsJsonArraysCommasAndNewlines() {
-        assertEquals(List.of("a", "b"), ListSetting.parse("[\" a \", \"b\", \"a\"]"));
-        assertEquals(List.of("a", "b", "c"), ListSetting.parse("a, b\nc\r\n\n,a"));
-        assertEquals(List.of(), ListSetting.parse("  "));
-        assertEquals(List.of("x", "y"), ListSetting.parse("[\"x\", \"y\""));
+    void pendingIsWrittenToTheRealSettingsTable(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("timeline.db"), Log.quiet())) {
+            var store = new SettingsStore(db);
+            store.put(AccessControl.PAIR_TOKEN, "PAIR-42");
+            store.put(AccessControl.ALLOWLIST, "4900000001\n4900000002");
+            var access = new AccessControl(AccessSettings.of(store), List.of());
+            assertInstanceOf(Verdict.Admitted.class, access.check("4900000002@s.whatsapp.net", "hi"));
+            access.check("4915112345678@s.whatsapp.net", "PAIR-42");
+            assertEquals("[\"4915112345678\"]", store.get(AccessControl.PENDING).orElseThrow());
+        }
     }
 }
