@@ -1,0 +1,56 @@
+package gomikrobot.channels.whatsapp;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One incoming WhatsApp message in our own terms, so everything below the cobalt glue can be driven by tests.
+ *
+ * @param chatJid   the full chat JID ({@code …@s.whatsapp.net}, {@code …@g.us}, {@code …@lid})
+ * @param senderJid the JID of the person who wrote it (the participant in a group)
+ * @param fromMe    written by the linked account itself (on any of its devices)
+ */
+record WaMessage(String id, String chatJid, String senderJid, String pushName, boolean fromMe, Instant at,
+                 Content content) {
+
+    WaMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(chatJid, "chatJid");
+        senderJid = Objects.requireNonNullElse(senderJid, chatJid);
+        pushName = Objects.requireNonNullElse(pushName, "");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(content, "content");
+    }
+
+    /** Fetches and decrypts a media attachment; only called for senders who passed access control. */
+    @FunctionalInterface
+    interface MediaSource {
+        byte[] download() throws IOException, InterruptedException;
+    }
+
+    /** What the message carries. */
+    sealed interface Content {
+        /** Plain or extended text. */
+        record Text(String text) implements Content {
+        }
+
+        record Image(String caption, String mimeType, MediaSource media) implements Content {
+        }
+
+        /** {@code voice} marks a push-to-talk note, which is answered with a voice note. */
+        record Audio(boolean voice, String mimeType, MediaSource media) implements Content {
+        }
+
+        record Document(String fileName, String caption, String mimeType, MediaSource media) implements Content {
+        }
+
+        /** An emoji reaction; an empty emoji is a removed reaction. */
+        record Reaction(String emoji) implements Content {
+        }
+
+        /** Protocol noise, receipts, stickers, polls and anything else the agent does not read. */
+        record Ignored(String kind) implements Content {
+        }
+    }
+}

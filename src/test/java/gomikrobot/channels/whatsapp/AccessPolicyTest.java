@@ -1,0 +1,101 @@
+package gomikrobot.channels.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import gomikrobot.channels.whatsapp.AccessPolicy.Verdict;
+import gomikrobot.observe.Log;
+import gomikrobot.timeline.Database;
+import gomikrobot.timeline.SettingsStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessPolicyTest {
+
+    @Test
+    void denylistWinsOverAllowlist() {
+        var policy = AccessPolicy.of(List.of("4915112345678"), List.of("4915112345678"), "");
+        assertEquals(new Verdict.Refused("denylisted"), policy.decide("4915112345678@s.whatsapp.net", "hi"));
+    }
+
+    @Test
+    void denylistWinsOverPairingToken() {
+        var policy = AccessPolicy.of(List.of(), List.of("4915112345678"), "PAIR-42");
+        assertInstanceOf(Verdict.Refused.class, policy.decide("4915112345678@s.whatsapp.net", "PAIR-42"));
+    }
+
+    @Test
+    void emptyAllowlistAdmitsNobody() {
+        var policy = AccessPolicy.of(List.of(), List.of(), "");
+        assertEquals(new Verdict.Refused("not on allowlist"), policy.decide("4915112345678@s.whatsapp.net", "hi"));
+    }
+
+    @Test
+    void bareNumberOnListMatchesFullJidSender() {
+        var policy = AccessPolicy.of(List.of("4915112345678"), List.of(), "");
+        assertInstanceOf(Verdict.Admitted.class, policy.decide("4915112345678@s.whatsapp.net", "hi"));
+        assertInstanceOf(Verdict.Admitted.class, policy.decide("4915112345678:7@s.whatsapp.net", "hi"));
+    }
+
+    @Test
+    void fullJidOnListMatchesBareSenderAndPlusNotation() {
+        var policy = AccessPolicy.of(List.of("4915112345678@s.whatsapp.net"), List.of("+49 170 0000000"), "");
+        assertInstanceOf(Verdict.Admitted.class, policy.decide("4915112345678", "hi"));
+        assertInstanceOf(Verdict.Refused.class, policy.decide("491700000000@s.whatsapp.net", "hi"));
+    }
+
+    @Test
+    void similarNumberIsNotAdmitted() {
+        var policy = AccessPolicy.of(List.of("4915112345678"), List.of(), "");
+        assertInstanceOf(Verdict.Refused.class, policy.decide("49151123456789@s.whatsapp.net", "hi"));
+        assertInstanceOf(Verdict.Refused.class, policy.decide("", "hi"));
+    }
+
+    @Test
+    void unknownSenderWithTokenIsPending() {
+        var policy = AccessPolicy.of(List.of(), List.of(), "PAIR-42");
+        assertEquals(new Verdict.TokenSubmitted("4915112345678"),
+                policy.decide("4915112345678@s.whatsapp.net", "hello, my code is PAIR-42"));
+        assertInstanceOf(Verdict.Refused.class, policy.decide("4915112345678@s.whatsapp.net", "PAIR-41"));
+    }
+
+    @Test
+    void blankTokenNeverMatches() {
+        var policy = AccessPolicy.of(List.of(), List.of(), "   ");
+        assertInstanceOf(Verdict.Refused.class, policy.decide("4915112345678@s.whatsapp.net", "   "));
+    }
+
+    @Test
+    void tokenSubmissionAddsSenderToPendingOnceAsJsonArray() {
+        var settings = new MapSettings().with(AccessControl.PAIR_TOKEN, "PAIR-42")
+                .with(AccessControl.PENDING, "4900000001\n4900000002");
+        var access = new AccessControl(settings, List.of());
+        access.check("4915112345678@s.whatsapp.net", "PAIR-42");
+        access.check("4915112345678:3@s.whatsapp.net", "PAIR-42 again");
+        assertEquals("[\"4900000001\",\"4900000002\",\"4915112345678\"]", settings.get(AccessControl.PENDING));
+    }
+
+    @Test
+    void configAllowFromAdmitsAlongsideSettingsList() {
+        var settings = new MapSettings().with(AccessControl.ALLOWLIST, "[\"4900000001\"]");
+        var access = new AccessControl(settings, List.of("4900000002@s.whatsapp.net"));
+        assertInstanceOf(Verdict.Admitted.class, access.check("4900000001@s.whatsapp.net", "hi"));
+        assertInstanceOf(Verdict.Admitted.class, access.check("4900000002", "hi"));
+        assertInstanceOf(Verdict.Refused.class, access.check("4900000003", "hi"));
+    }
+
+    @Test
+    void pendingIsWrittenToTheRealSettingsTable(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("timeline.db"), Log.quiet())) {
+            var store = new SettingsStore(db);
+            store.put(AccessControl.PAIR_TOKEN, "PAIR-42");
+            store.put(AccessControl.ALLOWLIST, "4900000001\n4900000002");
+            var access = new AccessControl(AccessSettings.of(store), List.of());
+            assertInstanceOf(Verdict.Admitted.class, access.check("4900000002@s.whatsapp.net", "hi"));
+            access.check("4915112345678@s.whatsapp.net", "PAIR-42");
+            assertEquals("[\"4915112345678\"]", store.get(AccessControl.PENDING).orElseThrow());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package gomikrobot.channels.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.observe.Log;
+import it.auties.whatsapp.api.ClientType;
+import it.auties.whatsapp.controller.ControllerSerializer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real cobalt glue, offline: the session is looked up only in our directory, an unpaired or half-made
+ * session reports unpaired without connecting, and nothing is written under {@code user.home} (pointed at an
+ * empty temp dir for the test, since cobalt's defaults live in {@code ~/.cobalt}).
+ */
+class CobaltSessionStoreTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path fakeUserHome;
+    private String realUserHome;
+
+    @BeforeEach
+    void pointUserHomeAtTempDir() {
+        realUserHome = System.getProperty("user.home");
+        System.setProperty("user.home", fakeUserHome.toString());
+    }
+
+    @AfterEach
+    void restoreUserHome() {
+        System.setProperty("user.home", realUserHome);
+    }
+
+    @Test
+    void emptySessionDirIsUnpairedAndCreatesNothing() throws IOException {
+        var transport = new CobaltTransport(home.resolve("whatsapp"), Log.quiet());
+        assertFalse(transport.paired());
+        assertFalse(transport.isConnected());
+        assertEquals(List.of(), listTree(fakeUserHome));
+        assertFalse(Files.exists(home.resolve("whatsapp")), "looking for a session must not create one");
+    }
+
+    @Test
+    void sessionThatNeverFinishedPairingIsUnpaired() throws Exception {
+        Path sessionDir = home.resolve("whatsapp");
+        var serializer = ControllerSerializer.toProtobuf(sessionDir);
+        var pair = serializer.newStoreKeysPair(UUID.randomUUID(), null, null, ClientType.WEB);
+        serializer.serializeKeys(pair.keys(), false).join();
+        waitForFile(sessionDir);
+
+        var transport = new CobaltTransport(sessionDir, Log.quiet());
+        assertFalse(transport.paired());
+        assertTrue(transport.selfUsers().isEmpty());
+        assertEquals(List.of(), listTree(fakeUserHome), "cobalt wrote under user.home");
+    }
+
+    @Test
+    void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
+        var transport = new CobaltTransport(home.resolve("whatsapp"), Log.quiet());
+        var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
+        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
+                new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
+                Runnable::run);
+        try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
+             var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
+                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
+            channel.start();
+            assertEquals("unpaired", channel.status().state());
+            assertFalse(channel.status().connected());
+        }
+        assertEquals(List.of(), listTree(fakeUserHome));
+    }
+
+    private static void waitForFile(Path dir) throws InterruptedException, IOException {
+        for (int i = 0; i < 100 && (!Files.exists(dir) || listTree(dir).isEmpty()); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(listTree(dir).isEmpty(), "cobalt wrote no keys into " + dir);
+    }
+
+    private static List<Path> listTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> !p.equals(dir)).toList();
+        }
+    }
+}

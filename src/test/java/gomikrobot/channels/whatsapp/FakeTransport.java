@@ -1,0 +1,92 @@
+package gomikrobot.channels.whatsapp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A WhatsApp connection that lives in memory: scripted connect results, recorded sends, injected events. */
+final class FakeTransport implements WaTransport {
+    record Sent(String chatJid, String text, byte[] voice) {
+    }
+
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final AtomicInteger connects = new AtomicInteger();
+    final Deque<Boolean> connectResults = new ArrayDeque<>();
+    volatile boolean paired = true;
+    volatile boolean connected;
+    volatile boolean failSends;
+    volatile Set<String> selfUsers = Set.of("4911111111");
+    private volatile Events events;
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /** Delivers a message as the library would. */
+    void deliver(WaMessage message) {
+        events.onMessage(message);
+    }
+
+    void drop(Disconnect reason) {
+        connected = false;
+        events.onDisconnected(reason);
+    }
+
+    @Override
+    public boolean paired() {
+        return paired;
+    }
+
+    @Override
+    public void listen(Events listener) {
+        this.events = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect() {
+        connects.incrementAndGet();
+        Boolean ok = connectResults.pollFirst();
+        if (ok != null && !ok) {
+            return CompletableFuture.failedFuture(new IOException("connection refused"));
+        }
+        connected = true;
+        events.onLoggedIn();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
+    public void disconnect() {
+        connected = false;
+    }
+
+    @Override
+    public Set<String> selfUsers() {
+        return selfUsers;
+    }
+
+    @Override
+    public String sendText(String chatJid, String text, Duration timeout) throws IOException {
+        return record(new Sent(chatJid, text, null));
+    }
+
+    @Override
+    public String sendVoice(String chatJid, byte[] opusAudio, Duration timeout) throws IOException {
+        return record(new Sent(chatJid, null, opusAudio));
+    }
+
+    private String record(Sent message) throws IOException {
+        if (failSends) {
+            throw new IOException("send timed out after 30s");
+        }
+        sent.add(message);
+        return "SENT" + ids.incrementAndGet();
+    }
+}

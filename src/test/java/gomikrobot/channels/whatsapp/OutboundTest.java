@@ -1,0 +1,117 @@
+package gomikrobot.channels.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.bus.InboundMessage;
+import gomikrobot.bus.OutboundMessage;
+import gomikrobot.channels.SendResult;
+import gomikrobot.testing.FakeOpenAiServer;
+import it.auties.whatsapp.model.info.ChatMessageInfo;
+import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.message.standard.AudioMessageBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboundTest {
+    private static final String FRIEND = "4915112345678@s.whatsapp.net";
+
+    @TempDir
+    Path workspace;
+
+    private ChannelFixture started(boolean voiceReplies) {
+        var fx = new ChannelFixture(workspace, ChannelFixture.config(List.of("4915112345678"), false, true),
+                voiceReplies);
+        fx.channel.start();
+        return fx;
+    }
+
+    @Test
+    void answerGoesToTheChatJidAndBareNumbersGetTheUserServer() {
+        try (var fx = started(false)) {
+            assertEquals(new SendResult.Sent(), fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "hi", "", "", false)));
+            fx.channel.send(new OutboundMessage("whatsapp", "4917000000000", "hello", "", "", false));
+            assertEquals(List.of(FRIEND, "4917000000000@s.whatsapp.net"),
+                    fx.transport.sent.stream().map(FakeTransport.Sent::chatJid).toList());
+        }
+    }
+
+    @Test
+    void messagesToOneChatAreSpacedBySendIntervalOthersAreNot() {
+        try (var fx = started(false)) {
+            for (int i = 0; i < 3; i++) {
+                fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "part " + i, "", "", false));
+            }
+            fx.channel.send(new OutboundMessage("whatsapp", "4917000000000", "other chat", "", "", false));
+            assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), fx.sleeper.waits);
+        }
+    }
+
+    @Test
+    void rateLimiterFreesTheSlotAsTimePasses() {
+        long[] now = {0};
+        var limiter = new RateLimiter(Duration.ofSeconds(1), () -> now[0], new RecordingSleeper());
+        assertEquals(Duration.ZERO, limiter.reserve("a"));
+        assertEquals(Duration.ofSeconds(1), limiter.reserve("a"));
+        now[0] = Duration.ofMillis(2500).toNanos();
+        assertEquals(Duration.ZERO, limiter.reserve("a"));
+        assertEquals(Duration.ofSeconds(1), limiter.reserve("a"));
+    }
+
+    @Test
+    void voiceNoteIsAnsweredWithOpusVoiceNote() throws Exception {
+        try (var fx = started(true)) {
+            InboundMessage question = deliverVoiceNote(fx);
+            assertEquals(new SendResult.Sent(), fx.channel.send(OutboundMessage.answer(question, "sure, at five")));
+            assertArrayEquals(FakeOpenAiServer.SPEECH_BYTES, fx.transport.sent.getFirst().voice());
+            assertTrue(fx.openAi.last("/audio/speech").body().contains("\"response_format\":\"opus\""));
+            fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "a typed follow-up", "trace-x", "", false));
+            assertEquals("a typed follow-up", fx.transport.sent.get(1).text());
+        }
+    }
+
+    @Test
+    void voiceNoteIsAnsweredWithTextWhenVoiceRepliesAreOff() throws Exception {
+        try (var fx = started(false)) {
+            InboundMessage question = deliverVoiceNote(fx);
+            fx.channel.send(OutboundMessage.answer(question, "sure, at five"));
+            assertEquals("sure, at five", fx.transport.sent.getFirst().text());
+            assertEquals(0, fx.openAi.count("/audio/speech"));
+        }
+    }
+
+    @Test
+    void echoOfOurOwnReplyInSelfChatIsNotANewQuestion() throws Exception {
+        try (var fx = started(false)) {
+            String self = Messages.OWNER + "@s.whatsapp.net";
+            fx.channel.send(new OutboundMessage("whatsapp", self, "done", "", "", false));
+            ChatMessageInfo echo = Messages.info("SENT1", self, self, true, MessageContainer.of("done"));
+            fx.transport.deliver(Messages.translate(echo, new byte[0]));
+            assertNull(fx.nextInbound());
+        }
+    }
+
+    @Test
+    void failedSendIsRetryableAndEmptyTextIsNot() {
+        try (var fx = started(false)) {
+            assertFalse(((SendResult.Failed) fx.channel.send(
+                    new OutboundMessage("whatsapp", FRIEND, "  ", "", "", false))).retryable());
+            fx.transport.failSends = true;
+            var failed = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "hi", "", "", false));
+            assertTrue(failed.retryable());
+            assertTrue(failed.reason().contains("timed out"), failed.reason());
+        }
+    }
+
+    private static InboundMessage deliverVoiceNote(ChannelFixture fx) throws InterruptedException {
+        var voice = new AudioMessageBuilder().mimetype("audio/ogg; codecs=opus").voiceMessage(true).build();
+        fx.transport.deliver(Messages.from("VOICE1", FRIEND, voice, new byte[]{1}));
+        return fx.nextInbound();
+    }
+}
