@@ -41,9 +41,16 @@ final class OnboardConfig {
                 ? p.defaultBase() : base;
     }
 
+    /**
+     * The model to offer for {@code p}: the file's model while the provider stays the same (or for a custom
+     * server, whose model names we cannot guess), else the new provider's usual default.
+     */
     String model(OnboardProvider p) {
         String model = text("model.name", LEGACY + "model");
-        return model.isEmpty() ? p.defaultModel() : model;
+        if (p != provider() && !p.defaultModel().isEmpty()) {
+            return p.defaultModel();
+        }
+        return model.isEmpty() ? OnboardProvider.OPENAI.defaultModel() : model;
     }
 
     String workspace() {

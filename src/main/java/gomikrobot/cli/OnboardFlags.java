@@ -34,12 +34,11 @@ final class OnboardFlags {
         if (args.flag("--whatsapp") && args.flag("--no-whatsapp")) {
             throw new UsageException("--whatsapp and --no-whatsapp exclude each other");
         }
-        boolean sameProvider = provider == current.provider();
         try {
             return new OnboardAnswers(provider,
                     args.option("--api-base").orElse(current.apiBase(provider)),
                     key(args, env, provider.section().equals(current.provider().section()) ? current.key(provider) : ""),
-                    args.option("--model").orElse(sameProvider ? current.model(provider) : provider.defaultModel()),
+                    args.option("--model").orElse(current.model(provider)),
                     args.option("--workspace").orElse(current.workspace()),
                     args.option("--work-repo").orElse(current.workRepo()),
                     args.flag("--whatsapp") || (!args.flag("--no-whatsapp") && current.whatsapp()));

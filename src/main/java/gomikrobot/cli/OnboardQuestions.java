@@ -26,8 +26,7 @@ final class OnboardQuestions {
                         OnboardAnswers::checkBase)
                 : current.apiBase(provider);
         String key = askKey(provider);
-        String model = askValid("Model", provider == current.provider() ? current.model(provider)
-                : provider.defaultModel(), m -> nonBlank("model", m));
+        String model = askValid("Model", current.model(provider), m -> nonBlank("model", m));
         String workspace = askValid("Workspace folder for soul files and sessions (relative = inside " + home + ")",
                 current.workspace(), w -> OnboardAnswers.checkPath("workspace", w));
         String workRepo = askValid("Work repo folder (the repository the agent works on)", current.workRepo(),
