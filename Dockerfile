@@ -11,7 +11,7 @@ COPY pom.xml ./
 RUN mvn -B -q -ntp dependency:go-offline
 COPY src ./src
 COPY web ./web
-RUN mvn -B -q -ntp -o -DskipTests package && cp target/gomikrobot.jar /gomikrobot.jar
+RUN mvn -B -q -ntp -DskipTests package && cp target/gomikrobot.jar /gomikrobot.jar
 
 # ---- 2. a small Java runtime with only the modules the jar needs ----
 FROM eclipse-temurin:25-jdk-alpine AS runtime
