@@ -147,7 +147,7 @@ final class OnboardCommand implements Command {
         }
         term.say("");
         term.say(code == 0 ? "Setup done. Start the gateway with: gomikrobot gateway (dashboard http://127.0.0.1:18791)"
-                : "Setup saved, but the API key does not work yet: run `gomikrobot onboard` again to change it.");
+                : "Setup saved, but the API key is not confirmed: fix it or the URL, then run `gomikrobot onboard` again.");
         if (config.channels().whatsapp().enabled()) {
             term.say("WhatsApp is enabled: pair it with `gomikrobot whatsapp-auth`.");
         }
