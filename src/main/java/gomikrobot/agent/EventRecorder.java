@@ -58,11 +58,16 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
 
     /** The inbound message as a {@code TEXT} event. */
     public void inbound(InboundMessage m, boolean authorized) {
+        inbound(m, authorized, NAMING.getOrDefault(m.channel(), OTHER).inClassification());
+    }
+
+    /** As {@link #inbound(InboundMessage, boolean)} with a classification of the channel's choosing. */
+    public void inbound(InboundMessage m, boolean authorized, String classification) {
         Naming n = NAMING.getOrDefault(m.channel(), OTHER);
         String eventId = n.inPrefix().isEmpty() && !m.messageId().isBlank() ? m.messageId() : prefixOr(n.inPrefix(), "IN_") + ids.unixNano();
         String senderName = m.senderName().isBlank() ? n.senderName() : m.senderName();
         TimelineEvent e = TimelineEvent.create(eventId, m.traceId(), m.senderId(), senderName, "TEXT", m.text(),
-                        n.inClassification(), authorized)
+                        classification, authorized)
                 .withMediaPath(m.mediaPath())
                 .withMetadata(sortedJson("channel", m.channel(), "content", m.text(), "message_type", "TEXT",
                         "sender", n.senderByName() ? senderName : m.senderId()))

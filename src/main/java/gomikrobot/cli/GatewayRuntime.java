@@ -4,6 +4,10 @@ import gomikrobot.agent.MemoryContext;
 import gomikrobot.agent.Pipeline;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
+import gomikrobot.channels.whatsapp.AccessSettings;
+import gomikrobot.channels.whatsapp.Transcriber;
+import gomikrobot.channels.whatsapp.WhatsAppChannel;
+import gomikrobot.channels.whatsapp.WhatsAppOptions;
 import gomikrobot.config.Config;
 import gomikrobot.delivery.DeliveryLog;
 import gomikrobot.delivery.DeliveryWorker;
@@ -67,15 +71,17 @@ final class GatewayRuntime {
             Repos repos = Repos.atStart(config, timeline.settings(), userHome);
             pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder()::current, List.of(),
                     MemoryContext.NONE, clock, ids, log, metrics);
-            Optional<Channel> whatsapp = Optional.empty();
+            Optional<Channel> whatsapp = config.channels().whatsapp().enabled()
+                    ? Optional.of(whatsApp(config, timeline, pipeline, provider, log)) : Optional.empty();
             delivery = deliveryWorker(timeline, whatsapp, pipeline, clock, log, metrics);
             pipeline.start(true);
             delivery.start();
+            whatsapp.ifPresent(Channel::start); // connects in the background; unpaired is a status, not a failure
             Pipeline running = pipeline;
             DeliveryWorker worker = delivery;
             Thread outbound = Thread.ofVirtual().name("outbound-dispatcher").start(() -> dispatch(running, worker));
-            Gateway gateway = Gateway.start(new GatewayParts(config, timeline, pipeline, repos, webDir, whatsapp, ids,
-                    clock, log, metrics));
+            Gateway gateway = Gateway.start(new GatewayParts(config, Version.current(), userHome, timeline, pipeline,
+                    repos, webDir, whatsapp, ids, clock, log, metrics));
             return new GatewayRuntime(db, pipeline, delivery, whatsapp, outbound, gateway, log);
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (pipeline != null) {
@@ -114,6 +120,15 @@ final class GatewayRuntime {
         delivery.close();
         db.close();
         log.info("Gateway stopped");
+    }
+
+    /** The WhatsApp channel: its lists in the settings table, refused senders recorded, media in the workspace. */
+    private static Channel whatsApp(Config config, Timeline timeline, Pipeline pipeline, LlmProvider provider, Log log) {
+        return new WhatsAppChannel(config.channels().whatsapp(),
+                WhatsAppOptions.defaults(config.home(), config.paths().workspace()), pipeline.bus(),
+                AccessSettings.of(timeline.settings()),
+                (message, classification) -> pipeline.events().inbound(message, false, classification),
+                provider, Transcriber.choose(provider, config.providers().localWhisper()), log);
     }
 
     /** Answers for WhatsApp and the web UI: each channel's route, each attempt recorded as an outbound event. */

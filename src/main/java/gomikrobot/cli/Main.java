@@ -24,11 +24,11 @@ public final class Main {
         return new Main(List.of(
                 new GatewayCommand(),
                 new AgentCommand(),
-                new Pending("onboard", "First-time setup wizard", "usage: gomikrobot onboard [--non-interactive ...]"),
+                new OnboardCommand(),
                 new StatusCommand(),
                 new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
                 new Pending("whatsapp-auth", "Pair WhatsApp by QR or pairing code; manage pending requests", "usage: gomikrobot whatsapp-auth [--phone NUMBER] [--list] [--approve JID] [--deny JID]"),
-                new Pending("install", "Install the jar and a launcher under a prefix", "usage: gomikrobot install [--prefix DIR]"),
+                new InstallCommand(),
                 new Pending("backup", "Consistent backup of database, config, WhatsApp session and workspace", "usage: gomikrobot backup [DIR]"),
                 new Pending("restore", "Restore a backup made by `gomikrobot backup`", "usage: gomikrobot restore DIR"),
                 new VersionCommand()));

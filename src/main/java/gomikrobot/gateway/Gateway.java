@@ -32,7 +32,7 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(GatewayParts p) throws IOException {
         GatewayConfig config = p.config().gateway();
-        RequestGuard guard = new RequestGuard(config, StaticHandler::isPublicPath);
+        RequestGuard guard = new RequestGuard(config, DashboardRoutes::isPublicPath);
         HealthHandler health = new HealthHandler(readiness(p), informational(p));
         MetricsHandler metrics = new MetricsHandler(p.metrics());
 

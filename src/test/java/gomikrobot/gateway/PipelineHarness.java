@@ -51,7 +51,7 @@ final class PipelineHarness implements AutoCloseable {
         var provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
                 Duration.ofSeconds(5), Log.quiet());
         this.pipeline = new Pipeline(config, timeline, provider, root, new WorkRepoHolder(repo), List.of(),
-                MemoryContext.NONE, clock, ids, Log.quiet());
+                MemoryContext.NONE, clock, ids, Log.quiet(), new gomikrobot.observe.Metrics());
         pipeline.start(false);
     }
 
