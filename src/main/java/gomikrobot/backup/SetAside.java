@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The current data a restore replaces, renamed to {@code <name>.before-restore} next to where it was (a rename
@@ -25,12 +26,11 @@ final class SetAside {
 
     /** Refuses when an earlier restore's copy is still there: it may be the only copy of someone's data. */
     static void requireNoLeftovers(List<Path> originals) {
-        for (Path original : originals) {
-            Path aside = asideOf(original);
-            if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
-                throw new BackupException("an earlier restore left " + aside
-                        + " behind; check it and move it away (or delete it) before restoring again");
-            }
+        List<Path> leftovers = originals.stream().map(SetAside::asideOf)
+                .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!leftovers.isEmpty()) {
+            throw new BackupException("an earlier restore left " + leftovers.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")) + " behind; check and move away (or delete) before restoring again");
         }
     }
 
