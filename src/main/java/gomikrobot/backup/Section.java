@@ -1,6 +1,7 @@
 package gomikrobot.backup;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,7 @@ public enum Section {
 
     /** The lower-case name used in MANIFEST.json and in messages. */
     String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<Section> byKey(String key) {
