@@ -90,7 +90,7 @@ class BackupTest {
     }
 
     @Test
-    void workspaceThatIsALinkIsFollowedButLinksInsideItAreNot() throws Exception {
+    void workspaceConfiguredAsALinkIsFollowed() throws Exception {
         Path real = Files.createDirectories(root.resolve("disk/ws"));
         Files.writeString(real.resolve("AGENTS.md"), "agents");
         Path link = Files.createSymbolicLink(root.resolve("ws-link"), real);
