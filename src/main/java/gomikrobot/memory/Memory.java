@@ -94,7 +94,8 @@ public final class Memory {
 
     /**
      * Splits the named soul files of {@code workspace} on {@code ## } headings and brings their chunks up to
-     * date; unchanged sections cost no embedding call. Meant to run on a background thread at start-up.
+     * date; unchanged sections cost no embedding call. Then loads the stored vectors into memory, so the first
+     * message does not wait for that. Meant to run on a background virtual thread at start-up.
      */
     public IndexReport indexSoulFiles(Path workspace, List<String> fileNames) {
         SoulIndexer.Report r = soulIndexer.index(workspace, fileNames);

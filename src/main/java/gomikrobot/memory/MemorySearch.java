@@ -82,6 +82,19 @@ final class MemorySearch {
         }
     }
 
+    /**
+     * Loads the vectors now rather than on the first search, guessing the dimension from what is stored; a later
+     * query of another dimension still reloads. Meant for a background thread at start-up.
+     */
+    void preload() {
+        if (embedder.available() && index == null) {
+            int dimension = store.commonDimension();
+            if (dimension > 0) {
+                indexFor(dimension);
+            }
+        }
+    }
+
     /** Vectors held in memory (0 before the first search with an embedder). */
     int indexedVectors() {
         VectorIndex current = index;
@@ -115,7 +128,7 @@ final class MemorySearch {
         synchronized (indexLock) {
             if (index == null || index.dimension() != dimension) {
                 long started = System.nanoTime();
-                VectorIndex loaded = new VectorIndex(dimension);
+                VectorIndex loaded = new VectorIndex(dimension, store.countEmbeddings(dimension));
                 int skipped = store.forEachEmbedding(dimension, loaded::put);
                 index = loaded;
                 log.info("Memory vectors loaded", "dimension", dimension, "vectors", loaded.size(),

@@ -88,6 +88,31 @@ final class MemoryStore {
         });
     }
 
+    /** How many embeddings have exactly {@code dimension} floats. */
+    int countEmbeddings(int dimension) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM memory_chunks WHERE length(embedding) = ?")) {
+                ps.setInt(1, dimension * Float.BYTES);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** The dimension most stored embeddings have, or 0 when there are none. */
+    int commonDimension() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT length(embedding) / 4 FROM memory_chunks WHERE embedding IS NOT NULL
+                    GROUP BY length(embedding) ORDER BY COUNT(*) DESC LIMIT 1""");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
     /** Every id whose source starts with {@code prefix}, with what is stored for it. */
     Map<String, Stored> idsWithSourcePrefix(String prefix) {
         return db.read(c -> {

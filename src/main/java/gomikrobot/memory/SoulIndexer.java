@@ -63,6 +63,7 @@ final class SoulIndexer {
         search.added(writes);
         store.delete(gone);
         search.removed(gone);
+        search.preload();
         Report report = new Report(toWrite.size(), wanted.size() - toWrite.size(), gone.size());
         log.info("Soul files indexed into memory", "added", report.added(), "unchanged", report.unchanged(),
                 "removed", report.removed());

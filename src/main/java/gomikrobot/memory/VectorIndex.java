@@ -35,12 +35,18 @@ final class VectorIndex {
     private int size;
 
     VectorIndex(int dimension) {
+        this(dimension, INITIAL_CAPACITY);
+    }
+
+    /** {@code expected}: how many vectors are about to be added, so loading does not grow the array repeatedly. */
+    VectorIndex(int dimension, int expected) {
         if (dimension <= 0) {
             throw new IllegalArgumentException("vector dimension must be positive: " + dimension);
         }
+        int capacity = Math.max(INITIAL_CAPACITY, expected);
         this.dimension = dimension;
-        this.data = new float[INITIAL_CAPACITY * dimension];
-        this.ids = new String[INITIAL_CAPACITY];
+        this.data = new float[Math.multiplyExact(capacity, dimension)];
+        this.ids = new String[capacity];
     }
 
     int dimension() {
