@@ -1,0 +1,129 @@
+package gomikrobot.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.agent.Pipeline;
+import gomikrobot.bus.InboundMessage;
+import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonObject;
+import gomikrobot.observe.Ids;
+import gomikrobot.timeline.Timeline;
+import gomikrobot.tools.Tool;
+import gomikrobot.tools.ToolContext;
+import gomikrobot.tools.ToolResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Memory wired into the real agent pipeline as the lead will: what reaches the LLM, and the two tools. */
+class RagPipelineTest {
+    @TempDir
+    Path dir;
+    MemoryFixture fx;
+    Memory memory;
+    Pipeline pipeline;
+    final Ids ids = new Ids(Clock.systemUTC());
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new MemoryFixture(dir);
+        fx.llm.setEmbeddingDimension(256);
+        memory = fx.memory();
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        Config config = new ConfigLoader(Map.of("GOMIKROBOT_HOME", dir.resolve("home").toString(),
+                "MIKROBOT_OPENAI_API_BASE", fx.llm.baseUrl(), "MIKROBOT_OPENAI_API_KEY", MemoryFixture.KEY,
+                "MIKROBOT_PATHS_WORKSPACE", workspace.toString()), dir).load();
+        pipeline = new Pipeline(config, Timeline.open(fx.db, Clock.systemUTC(), ids), fx.provider(MemoryFixture.KEY),
+                dir, () -> null, memory.tools(), memory::relevantTo, Clock.systemUTC(), ids, fx.log);
+        pipeline.start(false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        pipeline.stop(Duration.ofSeconds(5));
+        fx.close();
+    }
+
+    @Test
+    void relevantMemoryBlockReachesTheLlmOnlyWhenSomethingScores() throws Exception {
+        memory.remember("Jonas prefers green tea without sugar", "preferences");
+
+        ask("Which tea should I buy for Jonas?");
+        String relevant = systemPrompt();
+        ask("Schedule the quarterly budget review");
+        String unrelated = systemPrompt();
+
+        assertTrue(relevant.contains("## Relevant memory\n- (user, tags: preferences) Jonas prefers green tea without sugar"),
+                relevant);
+        assertFalse(unrelated.contains("Relevant memory"), unrelated);
+    }
+
+    @Test
+    void rememberToolCalledByTheModelStoresTheFact() throws Exception {
+        fx.llm.enqueueToolCall("remember", "{\"content\":\"Car is parked on level 3, spot B17\",\"tags\":\"car\"}");
+        fx.llm.enqueueText("Noted.");
+
+        ask("Remember where I parked: level 3, spot B17");
+
+        assertEquals("Car is parked on level 3, spot B17", memory.recall("where is the car parked", 1).getFirst().chunk().content());
+    }
+
+    @Test
+    void recallToolListsMatchesWithScoresAndValidatesItsArguments() {
+        memory.remember("The boiler service is due in October", "house");
+        Tool recall = tool("recall");
+        ToolContext ctx = new ToolContext("t", "task", "cli", "chat", "owner", true, dir, null, null);
+
+        ToolResult found = recall.execute(JsonObject.of(Map.of("query", "boiler service")), ctx);
+        ToolResult none = recall.execute(JsonObject.of(Map.of("query", "zebra")), ctx);
+        ToolResult badLimit = recall.execute(JsonObject.of(Map.of("query", "boiler", "limit", 500L)), ctx);
+
+        assertTrue(found.forModel().startsWith("1. [score "), found.forModel());
+        assertTrue(found.forModel().endsWith("user, tags: house] The boiler service is due in October"), found.forModel());
+        assertEquals("No memories match: zebra", none.forModel());
+        assertInstanceOf(ToolResult.Failed.class, badLimit);
+        assertEquals(0, recall.tier());
+        assertEquals(1, tool("remember").tier());
+    }
+
+    @Test
+    void rememberToolRefusesEmptyAndOversizedText() {
+        Tool remember = tool("remember");
+        ToolContext ctx = new ToolContext("t", "task", "cli", "chat", "owner", true, dir, null, null);
+
+        ToolResult empty = remember.execute(JsonObject.of(Map.of("content", "  ")), ctx);
+        ToolResult huge = remember.execute(JsonObject.of(Map.of("content", "x".repeat(Memory.MAX_CONTENT_CHARS + 1))), ctx);
+
+        assertEquals("Error: content is empty", empty.forModel());
+        assertInstanceOf(ToolResult.Failed.class, huge);
+        assertEquals(0, memory.chunkCount());
+        assertEquals(List.of("content"), Json.parseObject(Json.write(remember.parameters())).strings("required"));
+    }
+
+    private Tool tool(String name) {
+        return memory.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void ask(String text) throws Exception {
+        InboundMessage m = InboundMessage.of("cli", "default", "cli:default", "CLI", text, true, Clock.systemUTC().instant())
+                .withTrace(ids.loopTraceId());
+        pipeline.ask(m, Duration.ofSeconds(20));
+    }
+
+    private String systemPrompt() {
+        JsonObject request = fx.llm.last("/chat/completions").json();
+        return JsonObject.of((Map<?, ?>) request.array("messages").getFirst()).string("content", "");
+    }
+}
