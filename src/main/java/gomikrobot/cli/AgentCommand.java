@@ -1,6 +1,7 @@
 package gomikrobot.cli;
 
-import gomikrobot.agent.MemoryContext;
+import gomikrobot.memory.Memory;
+import gomikrobot.observe.Metrics;
 import gomikrobot.agent.Pipeline;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
@@ -65,8 +66,9 @@ final class AgentCommand implements Command {
         try (Database db = Database.open(config.databaseFile(), log)) {
             Ids ids = new Ids(ctx.clock());
             Timeline timeline = Timeline.open(db, ctx.clock(), ids);
+            Memory memory = new Memory(db, provider, null, ctx.clock(), log);
             Pipeline pipeline = new Pipeline(config, timeline, provider, ctx.userHome(), () -> config.paths().workRepoPath(),
-                    List.of(), MemoryContext.NONE, ctx.clock(), ids, log, new gomikrobot.observe.Metrics());
+                    memory.tools(), memory::relevantTo, ctx.clock(), ids, log, new Metrics());
             pipeline.start(false);
             try {
                 InboundMessage in = InboundMessage.of("cli", chat, "cli:" + chat, "CLI", message, true,

@@ -1,6 +1,7 @@
 package gomikrobot.cli;
 
-import gomikrobot.agent.MemoryContext;
+import gomikrobot.agent.ContextBuilder;
+import gomikrobot.memory.Memory;
 import gomikrobot.agent.Pipeline;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
@@ -69,8 +70,10 @@ final class GatewayRuntime {
             Metrics metrics = new Metrics();
             Timeline timeline = Timeline.open(db, clock, ids);
             Repos repos = Repos.atStart(config, timeline.settings(), userHome);
-            pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder()::current, List.of(),
-                    MemoryContext.NONE, clock, ids, log, metrics);
+            Memory memory = new Memory(db, provider, null, clock, log);
+            pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder(), memory.tools(),
+                    memory::relevantTo, clock, ids, log, metrics);
+            indexSoulFilesInBackground(memory, config.paths().workspace(), log);
             Optional<Channel> whatsapp = config.channels().whatsapp().enabled()
                     ? Optional.of(whatsApp(config, timeline, pipeline, provider, log)) : Optional.empty();
             delivery = deliveryWorker(timeline, whatsapp, pipeline, clock, log, metrics);
@@ -120,6 +123,19 @@ final class GatewayRuntime {
         delivery.close();
         db.close();
         log.info("Gateway stopped");
+    }
+
+    /** Soul files into memory, off the start-up path; searching while it runs is safe. */
+    private static void indexSoulFilesInBackground(Memory memory, Path workspace, Log log) {
+        Thread.ofVirtual().name("soul-indexer").start(() -> {
+            try {
+                Memory.IndexReport report = memory.indexSoulFiles(workspace, ContextBuilder.SOUL_FILES);
+                log.info("Soul files indexed", "added", report.added(), "unchanged", report.unchanged(),
+                        "removed", report.removed());
+            } catch (RuntimeException e) {
+                log.warn("Soul file indexing failed; memory answers from what it has", "error", e);
+            }
+        });
     }
 
     /** The WhatsApp channel: its lists in the settings table, refused senders recorded, media in the workspace. */

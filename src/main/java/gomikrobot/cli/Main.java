@@ -29,8 +29,8 @@ public final class Main {
                 new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
                 new Pending("whatsapp-auth", "Pair WhatsApp by QR or pairing code; manage pending requests", "usage: gomikrobot whatsapp-auth [--phone NUMBER] [--list] [--approve JID] [--deny JID]"),
                 new InstallCommand(),
-                new Pending("backup", "Consistent backup of database, config, WhatsApp session and workspace", "usage: gomikrobot backup [DIR]"),
-                new Pending("restore", "Restore a backup made by `gomikrobot backup`", "usage: gomikrobot restore DIR"),
+                new BackupCommand(),
+                new RestoreCommand(),
                 new VersionCommand()));
     }
 

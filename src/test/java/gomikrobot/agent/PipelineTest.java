@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.TestPipeline;
 import gomikrobot.timeline.EventQuery;
 import gomikrobot.timeline.PolicyDecision;
 import gomikrobot.timeline.Task;
@@ -23,7 +24,7 @@ class PipelineTest {
 
     @Test
     void plainAnswerIsRecordedWithTokensAndOneTrace() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueText("Hello from the model");
             var in = f.owner("hello");
             OutboundMessage answer = f.ask(in);
@@ -45,7 +46,7 @@ class PipelineTest {
 
     @Test
     void toolCallRoundTripFeedsTheResultBackToTheModel() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             Files.writeString(f.workspace.resolve("notes.txt"), "the secret number is 42");
             f.llm.enqueueToolCall("read_file", "{\"path\":\"notes.txt\"}");
             f.llm.enqueueText("The number is 42.");
@@ -67,7 +68,7 @@ class PipelineTest {
 
     @Test
     void execOfRmRfRootIsDeniedAndTheDenialIsAudited() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueToolCall("exec", "{\"command\":\"rm -rf /\"}");
             f.llm.enqueueText("I will not do that.");
             var in = f.owner("wipe the disk");
@@ -82,7 +83,7 @@ class PipelineTest {
 
     @Test
     void externalSenderIsRefusedATierOneTool() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueToolCall("write_file", "{\"path\":\"x.txt\",\"content\":\"pwned\"}");
             f.llm.enqueueText("Sorry, I can't.");
             var in = f.stranger("write x.txt");
@@ -96,7 +97,7 @@ class PipelineTest {
 
     @Test
     void toolRoundsAreBoundedByMaxToolIterations() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             for (int i = 0; i < 25; i++) {
                 f.llm.enqueueToolCall("list_dir", "{\"path\":\".\"}");
             }
@@ -112,7 +113,7 @@ class PipelineTest {
 
     @Test
     void rateLimitedOnceThenAnswered() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueStatus(429, "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "0"));
             f.llm.enqueueText("made it");
             assertEquals("made it", f.ask(f.owner("hi")).content());
@@ -122,7 +123,7 @@ class PipelineTest {
 
     @Test
     void serverErrorsBeyondTheRetriesFailTheTaskWithTheError() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             for (int i = 0; i < 4; i++) {
                 f.llm.enqueueStatus(500, "{\"error\":{\"message\":\"upstream exploded\"}}", Map.of());
             }
@@ -138,7 +139,7 @@ class PipelineTest {
 
     @Test
     void garbageFromTheModelFailsTheTaskClearly() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueRaw("<html>not json</html>");
             var in = f.owner("hi");
             assertTrue(f.ask(in).failed());
@@ -150,7 +151,7 @@ class PipelineTest {
 
     @Test
     void spentDailyQuotaAnswersWithoutCallingTheModel() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.ask(f.owner("first")); // uses 15 tokens
             f.timeline.settings().put("daily_token_limit", "10");
             OutboundMessage answer = f.ask(f.owner("second"));
@@ -161,7 +162,7 @@ class PipelineTest {
 
     @Test
     void sameIdempotencyKeyRunsOnce() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueText("only once");
             var first = f.owner("hi").withIdempotencyKey("wa:ABC");
             var second = f.owner("hi").withIdempotencyKey("wa:ABC");
@@ -174,7 +175,7 @@ class PipelineTest {
 
     @Test
     void sessionHistoryReachesTheNextPrompt() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             f.llm.enqueueText("Nice to meet you, Ada.");
             f.ask(f.owner("my name is Ada"));
             f.ask(f.owner("what is my name?"));
@@ -185,7 +186,7 @@ class PipelineTest {
 
     @Test
     void soulFilesAreInTheSystemPrompt() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             Files.writeString(f.workspace.resolve("SOUL.md"), "Always answer like a pirate.");
             f.ask(f.owner("hi"));
             assertTrue(f.llm.last("/chat/completions").body().contains("Always answer like a pirate."));
@@ -194,7 +195,7 @@ class PipelineTest {
 
     @Test
     void everyEventOfAMessageSharesItsTrace() throws Exception {
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             var in = f.owner("hi");
             f.ask(in);
             List<TimelineEvent> all = f.timeline.events().list(new EventQuery(100, 0, null, null, null));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
+import gomikrobot.testing.TestPipeline;
 import gomikrobot.timeline.CreateResult;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.NewTask;
@@ -41,11 +42,11 @@ class RecoveryTest {
     @Test
     void crashLeftProcessingTaskIsEndedInterruptedAndPendingOneIsProcessed() throws Exception {
         String[] ids = crashLeftovers();
-        try (PipelineFixture f = new PipelineFixture(root)) {
+        try (TestPipeline f = TestPipeline.start(root)) {
             Task crashed = f.timeline.tasks().get(ids[0]).orElseThrow();
             assertEquals(Task.FAILED, crashed.status());
             assertEquals("interrupted", crashed.errorText());
-            Task resumed = waitForEnd(f, ids[1]);
+            Task resumed = f.finishedTask("trace-2");
             assertEquals(Task.COMPLETED, resumed.status());
             assertEquals("echo: was waiting", resumed.contentOut());
         }
@@ -54,22 +55,10 @@ class RecoveryTest {
     @Test
     void oneShotAgentLeavesOtherTasksAlone() throws Exception {
         String[] ids = crashLeftovers();
-        try (PipelineFixture f = new PipelineFixture(root, Map.of(), false)) {
+        try (TestPipeline f = TestPipeline.start(root, Map.of(), false, false, TestPipeline.quietLog())) {
             f.ask(f.owner("hi"));
             assertEquals(Task.PROCESSING, f.timeline.tasks().get(ids[0]).orElseThrow().status());
             assertEquals(Task.PENDING, f.timeline.tasks().get(ids[1]).orElseThrow().status());
         }
-    }
-
-    private static Task waitForEnd(PipelineFixture f, String taskId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Task t = f.timeline.tasks().get(taskId).orElseThrow();
-            if (t.status().equals(Task.COMPLETED) || t.status().equals(Task.FAILED)) {
-                return t;
-            }
-            Thread.sleep(20);
-        }
-        return f.timeline.tasks().get(taskId).orElseThrow();
     }
 }

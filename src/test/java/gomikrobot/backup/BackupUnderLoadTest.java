@@ -13,7 +13,7 @@ import gomikrobot.config.ConfigLoader;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
-import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.TestPipeline;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.Task;
 import gomikrobot.timeline.Timeline;
@@ -50,35 +50,23 @@ class BackupUnderLoadTest {
         Path dir = root.resolve("backup");
         List<String> completedBefore;
         int completedTotal;
-        try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
-            Config config = new ConfigLoader(Map.of("GOMIKROBOT_HOME", root.resolve("live").toString(),
-                    "MIKROBOT_OPENAI_API_BASE", llm.baseUrl(), "MIKROBOT_OPENAI_API_KEY", "sk-test-key-123456",
-                    "MIKROBOT_PATHS_WORK_REPO_PATH", Files.createDirectories(root.resolve("repo")).toString()), root).load();
-            Log log = Log.quiet();
-            Ids ids = new Ids(Clock.systemUTC());
-            try (Database db = Database.open(config.databaseFile(), log)) {
-                Pipeline pipeline = new Pipeline(config, Timeline.open(db, Clock.systemUTC(), ids),
-                        OpenAiCompatibleProvider.create(config.providers().active(), log), root,
-                        () -> config.paths().workRepoPath(), List.of(), MemoryContext.NONE, Clock.systemUTC(), ids, log);
-                pipeline.start(false);
-                Queue<String> completed = new ConcurrentLinkedQueue<>();
-                AtomicBoolean running = new AtomicBoolean(true);
-                List<Thread> writers = new ArrayList<>();
-                for (int w = 0; w < WRITERS; w++) {
-                    String chat = "load-" + w;
-                    writers.add(Thread.ofVirtual().start(() -> sendUntilStopped(pipeline, ids, chat, running, completed)));
-                }
-                awaitAtLeast(completed, 30);
-                completedBefore = List.copyOf(completed); // every one of these answered before the backup began
-                new Backup(DataPaths.of(config), Clock.systemUTC(), "test", Progress.NONE).create(dir);
-                awaitAtLeast(completed, completed.size() + 10); // the load went on during and after the backup
-                running.set(false);
-                for (Thread t : writers) {
-                    t.join(Duration.ofSeconds(30));
-                }
-                completedTotal = completed.size();
-                pipeline.stop(Duration.ofSeconds(5));
+        try (TestPipeline live = TestPipeline.start(root.resolve("live"))) {
+            Queue<String> completed = new ConcurrentLinkedQueue<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                String chat = "load-" + w;
+                writers.add(Thread.ofVirtual().start(() -> sendUntilStopped(live.pipeline, live.ids, chat, running, completed)));
             }
+            awaitAtLeast(completed, 30);
+            completedBefore = List.copyOf(completed); // every one of these answered before the backup began
+            new Backup(DataPaths.of(live.config), Clock.systemUTC(), "test", Progress.NONE).create(dir);
+            awaitAtLeast(completed, completed.size() + 10); // the load went on during and after the backup
+            running.set(false);
+            for (Thread t : writers) {
+                t.join(Duration.ofSeconds(30));
+            }
+            completedTotal = completed.size();
         }
 
         Installation fresh = new Installation(root, "fresh", null);

@@ -5,6 +5,7 @@ import static gomikrobot.gateway.ApiAssertions.okObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.testing.TestPipeline;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
@@ -27,14 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class WebChatApiTest {
     @TempDir
     Path tmp;
-    private PipelineHarness h;
+    private TestPipeline h;
     private TestServer server;
     private final List<List<Object>> forwarded = new CopyOnWriteArrayList<>();
     private volatile String forwardStatus = WhatsAppForwarder.QUEUED;
 
     @BeforeEach
     void start() throws Exception {
-        h = new PipelineHarness(tmp);
+        h = TestPipeline.start(tmp);
         WhatsAppForwarder whatsapp = (jid, text, force, silent, trace) -> {
             forwarded.add(List.of(jid, text, force, silent, trace));
             return forwardStatus;

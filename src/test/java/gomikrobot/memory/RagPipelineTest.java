@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gomikrobot.agent.Pipeline;
-import gomikrobot.bus.InboundMessage;
-import gomikrobot.config.Config;
-import gomikrobot.config.ConfigLoader;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
-import gomikrobot.observe.Ids;
-import gomikrobot.timeline.Timeline;
+import gomikrobot.testing.TestPipeline;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,28 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class RagPipelineTest {
     @TempDir
     Path dir;
-    MemoryFixture fx;
+    TestPipeline fx;
     Memory memory;
-    Pipeline pipeline;
-    final Ids ids = new Ids(Clock.systemUTC());
 
     @BeforeEach
     void start() throws Exception {
-        fx = new MemoryFixture(dir);
+        fx = TestPipeline.start(dir, Map.of(), false, true, TestPipeline.quietLog());
         fx.llm.setEmbeddingDimension(256);
-        memory = fx.memory();
-        Path workspace = Files.createDirectories(dir.resolve("workspace"));
-        Config config = new ConfigLoader(Map.of("GOMIKROBOT_HOME", dir.resolve("home").toString(),
-                "MIKROBOT_OPENAI_API_BASE", fx.llm.baseUrl(), "MIKROBOT_OPENAI_API_KEY", MemoryFixture.KEY,
-                "MIKROBOT_PATHS_WORKSPACE", workspace.toString()), dir).load();
-        pipeline = new Pipeline(config, Timeline.open(fx.db, Clock.systemUTC(), ids), fx.provider(MemoryFixture.KEY),
-                dir, () -> null, memory.tools(), memory::relevantTo, Clock.systemUTC(), ids, fx.log);
-        pipeline.start(false);
+        memory = fx.memory;
     }
 
     @AfterEach
     void stop() throws Exception {
-        pipeline.stop(Duration.ofSeconds(5));
         fx.close();
     }
 
@@ -117,9 +99,7 @@ class RagPipelineTest {
     }
 
     private void ask(String text) throws Exception {
-        InboundMessage m = InboundMessage.of("cli", "default", "cli:default", "CLI", text, true, Clock.systemUTC().instant())
-                .withTrace(ids.loopTraceId());
-        pipeline.ask(m, Duration.ofSeconds(20));
+        fx.ask(fx.owner(text));
     }
 
     private String systemPrompt() {

@@ -11,7 +11,9 @@ final class SchemaQueries {
     }
 
     static List<String> tables(Database db) {
-        return strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", 1);
+        // the keyword index of semantic memory (V2) is ours, added beside the guide's tables
+        return strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'memory_chunks_fts%'"
+                + " ORDER BY name", 1);
     }
 
     static List<String> namedIndexes(Database db) {
