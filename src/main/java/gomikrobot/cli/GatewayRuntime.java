@@ -3,12 +3,11 @@ package gomikrobot.cli;
 import gomikrobot.agent.ContextBuilder;
 import gomikrobot.memory.Memory;
 import gomikrobot.agent.Pipeline;
+import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
-import gomikrobot.channels.whatsapp.AccessSettings;
-import gomikrobot.channels.whatsapp.Transcriber;
-import gomikrobot.channels.whatsapp.WhatsAppChannel;
-import gomikrobot.channels.whatsapp.WhatsAppOptions;
+import gomikrobot.channels.ChannelContext;
+import gomikrobot.channels.ChannelPlugin;
 import gomikrobot.config.Config;
 import gomikrobot.delivery.DeliveryLog;
 import gomikrobot.delivery.DeliveryWorker;
@@ -32,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The running gateway, wired in the order data flows: database -> stores -> pipeline (recovering what a
@@ -65,6 +65,7 @@ final class GatewayRuntime {
         Database db = Database.open(config.databaseFile(), log);
         Pipeline pipeline = null;
         DeliveryWorker delivery = null;
+        Optional<Channel> whatsapp = Optional.empty();
         try {
             Ids ids = new Ids(clock);
             Metrics metrics = new Metrics();
@@ -74,8 +75,10 @@ final class GatewayRuntime {
             pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder(), memory.tools(),
                     memory::relevantTo, clock, ids, log, metrics);
             indexSoulFilesInBackground(memory, config.paths().workspace(), log);
-            Optional<Channel> whatsapp = config.channels().whatsapp().enabled()
-                    ? Optional.of(whatsApp(config, timeline, pipeline, provider, log)) : Optional.empty();
+            whatsapp = config.channels().whatsapp().enabled()
+                    ? Optional.of(plugin("whatsapp").create(new ChannelContext(config, pipeline.bus(),
+                            timeline.settings(), provider, refusedRecorder(pipeline), log)))
+                    : Optional.empty();
             delivery = deliveryWorker(timeline, whatsapp, pipeline, clock, log, metrics);
             pipeline.start(true);
             delivery.start();
@@ -87,6 +90,7 @@ final class GatewayRuntime {
                     repos, webDir, whatsapp, ids, clock, log, metrics));
             return new GatewayRuntime(db, pipeline, delivery, whatsapp, outbound, gateway, log);
         } catch (IOException | RuntimeException | InterruptedException e) {
+            whatsapp.ifPresent(Channel::close);
             if (pipeline != null) {
                 pipeline.stop(Duration.ofSeconds(2));
             }
@@ -138,13 +142,15 @@ final class GatewayRuntime {
         });
     }
 
-    /** The WhatsApp channel: its lists in the settings table, refused senders recorded, media in the workspace. */
-    private static Channel whatsApp(Config config, Timeline timeline, Pipeline pipeline, LlmProvider provider, Log log) {
-        return new WhatsAppChannel(config.channels().whatsapp(),
-                WhatsAppOptions.defaults(config.home(), config.paths().workspace()), pipeline.bus(),
-                AccessSettings.of(timeline.settings()),
-                (message, classification) -> pipeline.events().inbound(message, false, classification),
-                provider, Transcriber.choose(provider, config.providers().localWhisper()), log);
+    /** A message a channel refused is still recorded, with {@code authorized=false}. */
+    private static BiConsumer<InboundMessage, String> refusedRecorder(Pipeline p) {
+        return (message, classification) -> p.events().inbound(message, false, classification);
+    }
+
+    private static ChannelPlugin plugin(String name) {
+        return ChannelPlugin.find(name).orElseThrow(() -> new IllegalStateException("channels." + name
+                + ".enabled is true, but this build has no " + name + " support (the JBang script leaves it out;"
+                + " use the jar)"));
     }
 
     /** Answers for WhatsApp and the web UI: each channel's route, each attempt recorded as an outbound event. */
