@@ -11,7 +11,7 @@ JAR := target/gomikrobot.jar
 JAVA := $(JDK)/bin/java
 PREFIX ?= /usr/local
 
-.PHONY: help jdk build run rerun install test bench release-patch release-minor release-major \
+.PHONY: help jdk build run rerun install aot test jbang-smoke bench release-patch release-minor release-major \
         docker-build docker-up docker-down docker-logs clean
 
 help: ## Show all targets
@@ -31,11 +31,18 @@ rerun: jdk ## Stop a leftover gomikrobot on ports 18790/18791, rebuild, run
 	scripts/free-ports.sh 18790 18791
 	$(MAKE) run
 
-install: build ## Install the jar and a `gomikrobot` launcher under PREFIX (default /usr/local)
+install: aot ## Install the jar, its AOT cache and a `gomikrobot` launcher under PREFIX (default /usr/local)
 	$(JAVA) -jar $(JAR) install --prefix $(PREFIX)
 
-test: jdk ## Run every test (unit, integration, browser)
+aot: build ## Train target/gomikrobot.aot, the AOT cache that halves start-up (java -XX:AOTCache=...)
+	scripts/aot-train.sh
+
+test: jdk ## Run every test (unit, integration, browser), then the JBang script once
 	$(MVN) verify
+	scripts/jbang-smoke.sh
+
+jbang-smoke: jdk ## Run scripts/gomikrobot.java once with JBang (jbang-cli from Maven Central)
+	scripts/jbang-smoke.sh
 
 bench: build ## Run the benchmarks and print their figures
 	$(MVN) -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

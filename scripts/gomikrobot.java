@@ -2,7 +2,22 @@
 //JAVA 25+
 //DEPS org.xerial:sqlite-jdbc:3.51.3.0
 //DEPS com.fasterxml.jackson.core:jackson-core:2.20.1
-//SOURCES ../src/main/java/gomikrobot/**.java
+//SOURCES ../src/main/java/gomikrobot/agent/**.java
+//SOURCES ../src/main/java/gomikrobot/backup/**.java
+//SOURCES ../src/main/java/gomikrobot/bus/**.java
+//SOURCES ../src/main/java/gomikrobot/cli/**.java
+//SOURCES ../src/main/java/gomikrobot/config/**.java
+//SOURCES ../src/main/java/gomikrobot/delivery/**.java
+//SOURCES ../src/main/java/gomikrobot/gateway/**.java
+//SOURCES ../src/main/java/gomikrobot/json/**.java
+//SOURCES ../src/main/java/gomikrobot/memory/**.java
+//SOURCES ../src/main/java/gomikrobot/observe/**.java
+//SOURCES ../src/main/java/gomikrobot/policy/**.java
+//SOURCES ../src/main/java/gomikrobot/provider/**.java
+//SOURCES ../src/main/java/gomikrobot/session/**.java
+//SOURCES ../src/main/java/gomikrobot/timeline/**.java
+//SOURCES ../src/main/java/gomikrobot/tools/**.java
+//SOURCES ../src/main/java/gomikrobot/channels/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
 //FILES web/=../web/**
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
@@ -13,7 +28,8 @@
 // The versions above are the ones in pom.xml (keep them in step). The version shows as "dev" here, because
 // Maven fills it in only when it builds the jar.
 // WhatsApp (cobalt) is not on this script's class path: cobalt's own pom depends on aspose-words, which is not
-// on Maven Central, and JBang cannot exclude a transitive dependency. Use the jar for WhatsApp.
+// on Maven Central, and JBang cannot exclude a transitive dependency. So the sources above leave out
+// channels/whatsapp; with channels.whatsapp.enabled the gateway says so plainly. Use the jar for WhatsApp.
 import gomikrobot.cli.Main;
 
 class gomikrobot {

@@ -4,7 +4,7 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.gateway.PortInUseException;
 import gomikrobot.observe.Log;
-import gomikrobot.provider.LlmProvider;
+import gomikrobot.provider.LazyProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +44,7 @@ final class GatewayCommand implements Command {
                 .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath());
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
         Log log = Wiring.log(config, ctx, null);
-        LlmProvider provider = Wiring.provider(config, log);
+        LazyProvider provider = Wiring.provider(config, log);
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
         GatewayRuntime runtime;
@@ -54,6 +54,7 @@ final class GatewayCommand implements Command {
             ctx.err().println("gomikrobot gateway: " + e.getMessage());
             return 1;
         }
+        Thread.ofVirtual().name("provider-warm-up").start(provider::warmUp); // TLS set-up, now that we serve
         ctx.out().println("API server listening on http://" + runtime.apiAddress());
         ctx.out().println("Dashboard listening on http://" + runtime.dashboardAddress() + "/timeline");
         ctx.out().flush();

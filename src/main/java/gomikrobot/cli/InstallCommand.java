@@ -74,6 +74,7 @@ final class InstallCommand implements Command {
             Files.createDirectories(launcher.getParent());
             if (!isSameFile(jar, installedJar)) {
                 replace(installedJar, tmp -> Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING));
+                copyAotCache(jar, installedJar);
             }
             replace(launcher, tmp -> Files.writeString(tmp, InstallLauncher.script(installedJar), StandardCharsets.UTF_8));
             makeExecutable(launcher);
@@ -96,6 +97,26 @@ final class InstallCommand implements Command {
     }
 
     // ---- private helpers ----
+
+    /**
+     * The AOT cache {@code make aot} leaves beside the jar goes beside the installed jar, where the launcher
+     * picks it up; a cache older than its jar is stale and not copied (an old installed one is removed).
+     */
+    private static void copyAotCache(Path jar, Path installedJar) throws IOException {
+        Path cache = aotOf(jar);
+        Path installed = aotOf(installedJar);
+        if (Files.isRegularFile(cache)
+                && !Files.getLastModifiedTime(cache).toInstant().isBefore(Files.getLastModifiedTime(jar).toInstant())) {
+            replace(installed, tmp -> Files.copy(cache, tmp, StandardCopyOption.REPLACE_EXISTING));
+        } else {
+            Files.deleteIfExists(installed);
+        }
+    }
+
+    private static Path aotOf(Path jar) {
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".aot");
+    }
 
     private static Path prefix(String given, CliContext ctx) {
         if (given == null) {

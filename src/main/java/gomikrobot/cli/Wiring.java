@@ -3,7 +3,7 @@ package gomikrobot.cli;
 import gomikrobot.config.Config;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
-import gomikrobot.provider.LlmProvider;
+import gomikrobot.provider.LazyProvider;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import java.net.URI;
 import java.util.HashSet;
@@ -37,13 +37,13 @@ final class Wiring {
      * The configured provider. A hosted API without a key is refused here, with what to do, rather than on
      * the first message; a self-hosted OpenAI-compatible server (Ollama, vLLM) may need no key.
      */
-    static LlmProvider provider(Config config, Log log) {
+    static LazyProvider provider(Config config, Log log) {
         ProviderConfig p = config.providers().active();
         if (!p.hasKey() && isHosted(p.apiBase())) {
             throw new IllegalStateException("no API key configured for " + p.apiBase()
                     + ": set OPENAI_API_KEY or OPENROUTER_API_KEY, or run `gomikrobot onboard`");
         }
-        return OpenAiCompatibleProvider.create(p, log);
+        return new LazyProvider(() -> OpenAiCompatibleProvider.create(p, log));
     }
 
     private static boolean isHosted(String apiBase) {

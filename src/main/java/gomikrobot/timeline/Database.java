@@ -66,6 +66,7 @@ public final class Database implements AutoCloseable {
         try {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
+                SqliteNative.useCacheIn(absolute.getParent().resolve("cache"), log);
             }
             Connection writer = connect(absolute, false);
             opened.add(writer);

@@ -1,0 +1,67 @@
+package gomikrobot.provider;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Builds the real provider on first use. Creating an HTTPS client initialises TLS (about a third of a second
+ * of class loading and trust-store parsing), which a command that never calls the model should not pay, and
+ * which the gateway can pay on a background thread after it is already serving ({@link #warmUp}).
+ */
+public final class LazyProvider implements LlmProvider {
+    private final Supplier<LlmProvider> factory;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile LlmProvider delegate;
+
+    public LazyProvider(Supplier<LlmProvider> factory) {
+        this.factory = factory;
+    }
+
+    /** Builds the provider now (call it off the start-up path). */
+    public void warmUp() {
+        delegate();
+    }
+
+    @Override
+    public ChatReply chat(ChatRequest request) {
+        return delegate().chat(request);
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts, String model) {
+        return delegate().embed(texts, model);
+    }
+
+    @Override
+    public String transcribe(Path audioFile, String model) {
+        return delegate().transcribe(audioFile, model);
+    }
+
+    @Override
+    public byte[] speak(String text, String voice, String format) {
+        return delegate().speak(text, voice, format);
+    }
+
+    @Override
+    public ModelsCheck checkKey() {
+        return delegate().checkKey();
+    }
+
+    private LlmProvider delegate() {
+        LlmProvider d = delegate;
+        if (d != null) {
+            return d;
+        }
+        lock.lock();
+        try {
+            if (delegate == null) {
+                delegate = factory.get();
+            }
+            return delegate;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
