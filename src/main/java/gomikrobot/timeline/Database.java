@@ -41,16 +41,18 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Log log;
     private final Connection writer;
+    private final Checkpointer checkpointer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Queue<PendingWrite<?>> pendingWrites = new ConcurrentLinkedQueue<>();
     private final List<Connection> readerList;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
 
-    private Database(Path file, Log log, Connection writer, List<Connection> readers) {
+    private Database(Path file, Log log, Connection writer, List<Connection> readers, Checkpointer checkpointer) {
         this.file = file;
         this.log = log;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.readerList = List.copyOf(readers);
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
@@ -78,7 +80,12 @@ public final class Database implements AutoCloseable {
                 readers.add(reader);
             }
             log.info("Database opened", "path", absolute, "schema_version", version);
-            return new Database(absolute, log, writer, readers);
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = 0"); // the Checkpointer does it, off the commit path
+            }
+            Connection checkpoints = connect(absolute, false);
+            opened.add(checkpoints);
+            return new Database(absolute, log, writer, readers, new Checkpointer(checkpoints, log));
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(opened, e);
             if (e instanceof DatabaseException de) {
@@ -218,6 +225,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        checkpointer.close();
         writeLock.lock();
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");

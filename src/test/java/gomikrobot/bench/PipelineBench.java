@@ -60,6 +60,8 @@ final class PipelineBench implements Benchmarks.Benchmark {
                 report.figure("pipeline throughput (64 sessions, instant LLM)", MESSAGES / seconds, "msg/s");
                 report.figure("pipeline latency p50", stats.percentile(50), "ms");
                 report.figure("pipeline latency p99", stats.percentile(99), "ms");
+                report.figure("pipeline latency mean", java.util.Arrays.stream(latencies).average().orElse(0), "ms");
+                report.figure("pipeline latency p90", stats.percentile(90), "ms");
             } finally {
                 pipeline.stop(Duration.ofSeconds(5));
             }
