@@ -44,7 +44,7 @@ test: jdk ## Run every test (unit, integration, browser), then the JBang script 
 jbang-smoke: jdk ## Run scripts/gomikrobot.java once with JBang (jbang-cli from Maven Central)
 	scripts/jbang-smoke.sh
 
-bench: build ## Run the benchmarks and print their figures
+bench: aot ## Run the benchmarks and print their figures (BENCH=name for one)
 	$(MVN) -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 	$(JAVA) --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$$(cat target/bench.classpath)" gomikrobot.bench.Benchmarks
 
