@@ -27,7 +27,7 @@ public final class Main {
                 new OnboardCommand(),
                 new StatusCommand(),
                 new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
-                new Pending("whatsapp-auth", "Pair WhatsApp by QR or pairing code; manage pending requests", "usage: gomikrobot whatsapp-auth [--phone NUMBER] [--list] [--approve JID] [--deny JID]"),
+                new WhatsAppAuthCommand(),
                 new InstallCommand(),
                 new BackupCommand(),
                 new RestoreCommand(),
