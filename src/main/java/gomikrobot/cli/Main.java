@@ -26,7 +26,7 @@ public final class Main {
                 new AgentCommand(),
                 new OnboardCommand(),
                 new StatusCommand(),
-                new Pending("whatsapp-setup", "Configure the WhatsApp channel", "usage: gomikrobot whatsapp-setup [--enable|--disable] [--allow-from JIDS]"),
+                new WhatsAppSetupCommand(),
                 new WhatsAppAuthCommand(),
                 new InstallCommand(),
                 new BackupCommand(),

@@ -51,13 +51,18 @@ public final class AccessLists {
      *                                  white space (a message must be able to carry it as one word)
      */
     public void setPairToken(String token) {
+        settings.put(AccessControl.PAIR_TOKEN, checkPairToken(token));
+    }
+
+    /** The token as it would be stored (stripped; "" clears), or the reason it cannot be one. */
+    public static String checkPairToken(String token) {
         String value = token == null ? "" : token.strip();
         if (!value.isEmpty() && (value.length() < MIN_TOKEN || value.length() > MAX_TOKEN
                 || value.chars().anyMatch(Character::isWhitespace))) {
             throw new IllegalArgumentException("the pairing token must be " + MIN_TOKEN + " to " + MAX_TOKEN
                     + " characters without spaces");
         }
-        settings.put(AccessControl.PAIR_TOKEN, value);
+        return value;
     }
 
     /** @throws IllegalArgumentException when the text is not a phone number or JID */
