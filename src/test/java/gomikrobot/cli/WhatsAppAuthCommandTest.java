@@ -98,9 +98,7 @@ class WhatsAppAuthCommandTest {
 
     @Test
     void noNetworkFailsWithOneLineNamingTheCauseAndLeavesNoSession() {
-        var fake = WhatsAppFakePairing.failing(new ConnectException(null) {{
-            initCause(new UnresolvedAddressException());
-        }});
+        var fake = WhatsAppFakePairing.failing(noDns());
 
         CliRunResult r = run(fake);
 
@@ -192,6 +190,13 @@ class WhatsAppAuthCommandTest {
         assertTrue(listed.out.contains("Pending requests (1)"), listed.out);
         assertTrue(listed.out.contains("  4915112345678"), listed.out);
         assertTrue(listed.out.contains("Denylist: 4917600000000"), listed.out);
+    }
+
+    /** What the JDK's HTTP client reports without DNS: a ConnectException without message around the real cause. */
+    private static Throwable noDns() {
+        ConnectException e = new ConnectException();
+        e.initCause(new UnresolvedAddressException());
+        return e;
     }
 
     private void seed(Map<String, String> rows) {
