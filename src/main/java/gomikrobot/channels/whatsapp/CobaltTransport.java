@@ -1,11 +1,8 @@
 package gomikrobot.channels.whatsapp;
 
 import gomikrobot.observe.Log;
-import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.api.DisconnectReason;
-import it.auties.whatsapp.api.ErrorHandler;
 import it.auties.whatsapp.api.Whatsapp;
-import it.auties.whatsapp.controller.ControllerSerializer;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.MessageContainer;
@@ -36,14 +33,12 @@ final class CobaltTransport implements WaTransport {
     static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
     static final String VOICE_MIME = "audio/ogg; codecs=opus";
 
-    private final ControllerSerializer serializer;
-    private final Log log;
+    private final CobaltSessions sessions;
     private final AtomicReference<Disconnect> terminal = new AtomicReference<>();
     private volatile Whatsapp whatsapp;
 
     CobaltTransport(Path sessionDir, Log log) {
-        this.serializer = ControllerSerializer.toProtobuf(sessionDir.toAbsolutePath());
-        this.log = log;
+        this.sessions = new CobaltSessions(sessionDir, log);
     }
 
     @Override
@@ -51,13 +46,7 @@ final class CobaltTransport implements WaTransport {
         if (whatsapp != null) {
             return true;
         }
-        if (serializer.listIds(ClientType.WEB).isEmpty()) {
-            return false;
-        }
-        Optional<Whatsapp> registered = Whatsapp.webBuilder()
-                .serializer(serializer)
-                .lastOptionalConnection()
-                .flatMap(options -> options.errorHandler(this::onError).registered());
+        Optional<Whatsapp> registered = sessions.registered();
         registered.ifPresent(client -> whatsapp = client);
         return registered.isPresent();
     }
@@ -145,15 +134,6 @@ final class CobaltTransport implements WaTransport {
 
     private WaMessage.MediaSource mediaSource(ChatMessageInfo info) {
         return () -> await(requireClient().downloadMedia(info), DOWNLOAD_TIMEOUT, "media download");
-    }
-
-    private ErrorHandler.Result onError(Whatsapp client, ErrorHandler.Location location, Throwable error) {
-        log.warn("WhatsApp library error", "location", location, "error", String.valueOf(error.getMessage()));
-        return switch (location) {
-            // the same choices as cobalt's default handler, without its stack traces or files
-            case LOGIN, INITIAL_APP_STATE_SYNC, CRYPTOGRAPHY -> ErrorHandler.Result.DISCONNECT;
-            default -> ErrorHandler.Result.DISCARD;
-        };
     }
 
     private Whatsapp requireClient() {

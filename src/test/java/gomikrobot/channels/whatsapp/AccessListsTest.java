@@ -1,0 +1,77 @@
+package gomikrobot.channels.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccessListsTest {
+    private static final String USER = "4915112345678";
+
+    @Test
+    void approvingAPendingSenderMovesItToTheAllowlistAndTheChannelAdmitsIt() throws Exception {
+        var settings = new MapSettings().with(AccessControl.PENDING, "[\"" + USER + "\",\"4917600000000\"]");
+        var lists = new AccessLists(settings);
+
+        var move = lists.approve("+49 151 12345678");
+
+        assertEquals(new AccessLists.Move(USER, true, false, false), move);
+        assertEquals(List.of("4917600000000"), lists.pending());
+        assertEquals("[\"4917600000000\"]", settings.get(AccessControl.PENDING), "pending stays a JSON array");
+        assertEquals(List.of(USER), lists.allowed());
+        var verdict = new AccessControl(settings, List.of()).check(USER + ":3@s.whatsapp.net", "hello");
+        assertInstanceOf(AccessPolicy.Verdict.Admitted.class, verdict);
+    }
+
+    @Test
+    void denyingAnAllowedUserTakesItOffTheAllowlist() {
+        var settings = new MapSettings().with(AccessControl.ALLOWLIST, USER + "@s.whatsapp.net\n4917600000000");
+        var lists = new AccessLists(settings);
+
+        var move = lists.deny(USER);
+
+        assertEquals(new AccessLists.Move(USER, false, true, false), move);
+        assertEquals(List.of("4917600000000"), lists.allowed());
+        assertEquals(List.of(USER), lists.denied());
+        assertInstanceOf(AccessPolicy.Verdict.Refused.class,
+                new AccessControl(settings, List.of(USER)).check(USER + "@s.whatsapp.net", "hi"),
+                "the denylist wins over config allowFrom too");
+    }
+
+    @Test
+    void approvingTwiceKeepsOneEntry() {
+        var lists = new AccessLists(new MapSettings());
+        lists.approve(USER);
+
+        var again = lists.approve(USER + "@s.whatsapp.net");
+
+        assertTrue(again.alreadyListed());
+        assertEquals(List.of(USER), lists.allowed());
+    }
+
+    @Test
+    void garbageIsRefusedAndNothingIsWritten() {
+        var settings = new MapSettings();
+        var lists = new AccessLists(settings);
+
+        assertThrows(IllegalArgumentException.class, () -> lists.approve("attacker|allowed"));
+        assertThrows(IllegalArgumentException.class, () -> lists.deny(""));
+        assertTrue(settings.rows.isEmpty());
+    }
+
+    @Test
+    void pairTokenMustBeOneWordOfSixOrMoreCharacters() {
+        var settings = new MapSettings();
+        var lists = new AccessLists(settings);
+
+        lists.setPairToken("  letmein42 ");
+        assertEquals("letmein42", lists.pairToken());
+        assertThrows(IllegalArgumentException.class, () -> lists.setPairToken("two words"));
+        assertThrows(IllegalArgumentException.class, () -> lists.setPairToken("abc"));
+        lists.setPairToken("");
+        assertEquals("", lists.pairToken());
+    }
+}
