@@ -97,6 +97,7 @@ final class Dashboard implements AutoCloseable {
     /**
      * Requests of this page that failed: resource-timing entries (navigation included) whose HTTP status is not
      * 2xx or 3xx, as "status url" lines. A request that never got an answer has status 0 and is listed too.
+     * Chromium records a fetch once its body has been read, which the dashboard's api.js always does.
      */
     @SuppressWarnings("unchecked")
     List<String> failedRequests() {

@@ -57,6 +57,17 @@ class DashboardE2ETest {
         assertEquals(List.of(), dashboard.severeLogs());
     }
 
+    /** The check above is only worth something if it sees a failure; this one makes sure it does. */
+    @Test
+    void failedRequestCheckReportsA404() {
+        dashboard.open("");
+        browser.execute("fetch('/api/v1/no-such-route').then((r) => r.text())");
+        browser.waitUntil("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('/no-such-route'))",
+                Dashboard.WAIT);
+        assertEquals(List.of("404 " + dashboard.gateway.url("/api/v1/no-such-route")), dashboard.failedRequests());
+        assertTrue(dashboard.severeLogs().stream().anyMatch(e -> e.message().contains("no-such-route")));
+    }
+
     @Test
     void webChatMessageAppearsInTheFeedWithItsAnswer() {
         ChatTurn turn = sendChat("hello from the browser");
@@ -92,8 +103,24 @@ class DashboardE2ETest {
         assertEquals("true", browser.attribute(policy, "data-allowed"));
         String row = browser.text(policy);
         assertTrue(row.contains("read_file") && row.contains("allowed"), row);
-        assertFalse(browser.findAll("[data-testid=trace-span][data-type=LLM]").isEmpty());
+        String firstLlm = browser.text(browser.find("[data-testid=trace-span][data-type=LLM] summary"));
+        assertTrue(firstLlm.contains("→ tools: read_file"), firstLlm);
         dashboard.screenshot("trace", 1600);
+    }
+
+    @Test
+    void traceViewerShowsATierOneToolDeniedToAWebUser() {
+        dashboard.llm.enqueueToolCall("write_file", "{\"path\":\"intruder.txt\",\"content\":\"written from the web\"}");
+        dashboard.llm.enqueueText("I am not allowed to write files for you.");
+        ChatTurn turn = sendChat("Please write a file");
+        assertEquals("I am not allowed to write files for you.", turn.answer());
+
+        dashboard.open("#trace/" + turn.traceId());
+        Element policy = browser.waitFor("[data-testid=trace-policy]", Dashboard.WAIT);
+        assertEquals("false", browser.attribute(policy, "data-allowed"));
+        String row = browser.text(policy);
+        assertTrue(row.contains("write_file") && row.contains("denied"), row);
+        assertFalse(Files.exists(dashboard.gateway.workspace().resolve("intruder.txt")));
     }
 
     @Test
