@@ -11,6 +11,7 @@ import { mediaNode } from './media.js';
 import { copyText } from './copy.js';
 
 const AUTH_FILTER_KEY = 'default_auth_filter';
+const LIMIT_KEY = 'gomikrobot.dashboard.feedLimit';
 
 export function createFeed({ openTrace }) {
   const list = byId('feed-list');
@@ -25,6 +26,10 @@ export function createFeed({ openTrace }) {
   let shown = [];
   let signature = '';
   let loaded = 0;
+
+  const savedLimit = sessionStorage.getItem(LIMIT_KEY);
+  if ([...limitSelect.options].some((option) => option.value === savedLimit)) limitSelect.value = savedLimit;
+  limitSelect.addEventListener('change', () => sessionStorage.setItem(LIMIT_KEY, limitSelect.value));
 
   byId('feed-filters').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -44,24 +49,30 @@ export function createFeed({ openTrace }) {
   byId('feed-next').addEventListener('click', () => page(1));
   list.addEventListener('click', onItemClick);
 
+  // The authorization filter applies here in the browser, so the events load while the saved filter is read.
   async function init() {
+    await refresh(restoreAuthFilter());
+  }
+
+  async function restoreAuthFilter() {
     try {
       const saved = await get('/api/v1/settings', { key: AUTH_FILTER_KEY });
       if (['authorized', 'unauthorized', 'all'].includes(saved?.value)) authSelect.value = saved.value;
     } catch {
       // Keep the default filter; refresh() reports connection problems.
     }
-    await refresh();
   }
 
-  async function refresh() {
+  /** `before` (optional) is a promise to settle before the events are filtered and drawn. */
+  async function refresh(before = null) {
     const limit = Number(limitSelect.value);
     say(status, 'Loading…', 'busy');
     let events;
     try {
-      events = (await get('/api/v1/timeline', {
+      const [answer] = await Promise.all([get('/api/v1/timeline', {
         limit, offset, sender: senderSelect.value, trace_id: traceInput.value.trim(),
-      })) ?? [];
+      }), before]);
+      events = answer ?? [];
     } catch (error) {
       say(status, `Timeline: ${error.message}`, 'error');
       return;
@@ -74,6 +85,7 @@ export function createFeed({ openTrace }) {
     if (next !== signature) {
       signature = next;
       fill(list, shown.map(renderEvent));
+      markRendered(shown.length);
     }
     byId('feed-page').textContent = `Page ${Math.floor(offset / limit) + 1}`;
     byId('feed-prev').disabled = offset === 0;
@@ -136,6 +148,12 @@ export function createFeed({ openTrace }) {
   }
 
   return { init, refresh, filterByTrace };
+}
+
+// A performance mark once the new list is painted (a task queued from the frame callback runs after the
+// frame), so the first render of a long feed can be measured from navigation start.
+function markRendered(count) {
+  requestAnimationFrame(() => setTimeout(() => performance.mark('feed-rendered', { detail: { events: count } })));
 }
 
 function renderEvent(event, index) {

@@ -45,13 +45,20 @@ export function createHeader() {
       : 'Live: the bot sends WhatsApp messages. Click to go silent.';
   }
 
-  async function loadReadiness() {
-    if (!version) {
-      get('/api/v1/status').then((s) => { version = s?.version ? `v${s.version}` : ''; }).catch(() => {});
+  async function loadVersion() {
+    if (version) return;
+    try {
+      const s = await get('/api/v1/status');
+      version = s?.version ? `v${s.version}` : '';
+    } catch {
+      // The version is decoration: readiness below reports a gateway that does not answer.
     }
+  }
+
+  async function loadReadiness() {
     let answer;
     try {
-      answer = await probe('/readyz');
+      [answer] = await Promise.all([probe('/readyz'), loadVersion()]);
     } catch (error) {
       say(status, error.message, 'error');
       return;

@@ -100,10 +100,17 @@ function renderSpans(spans) {
         el('span', { class: 'title', text: span.title }),
         span.duration ? el('span', { class: 'duration', text: span.duration }) : null,
         failed ? el('span', { class: 'badge warn', text: 'error' }) : null,
-        span.output ? el('span', { class: 'output', text: span.output }) : null),
+        summaryLine(span, meta) ? el('span', { class: 'output', text: summaryLine(span, meta) }) : null),
       renderMetadata(meta)));
   });
   return el('ol', { class: 'spans', testid: 'trace-spans' }, rows.length ? rows : el('li', { class: 'note', text: 'No spans.' }));
+}
+
+// An LLM call that asked for tools has no response text; naming the tools says what it did.
+function summaryLine(span, meta) {
+  if (span.output) return span.output;
+  const calls = Array.isArray(meta.tool_calls) ? meta.tool_calls.map((call) => call?.name).filter(Boolean) : [];
+  return calls.length ? `→ tools: ${calls.join(', ')}` : '';
 }
 
 function renderMetadata(meta) {

@@ -126,7 +126,8 @@ final class ChromeDriverProcess implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static int freePort() {
+    /** A loopback port free right now (a tiny race with other processes is accepted in tests). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

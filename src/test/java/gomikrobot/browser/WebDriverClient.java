@@ -171,6 +171,23 @@ public final class WebDriverClient implements AutoCloseable {
         return result instanceof Map<?, ?> map && map.containsKey(Element.KEY) ? element(map) : result;
     }
 
+    /** Resizes the browser window (in headless mode any size works, so a tall window fits a long page in a screenshot). */
+    public void setWindowSize(int width, int height) {
+        http.post(session + "window/rect", Map.of("width", width, "height", height));
+    }
+
+    /** The text of an open alert/confirm/prompt dialog, or empty when none is open. */
+    public Optional<String> alertText() {
+        try {
+            return Optional.of(String.valueOf(http.get(session + "alert/text")));
+        } catch (WebDriverException e) {
+            if (e.error().equals("no such alert")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** Saves a PNG of the viewport and returns the file. */
     public Path screenshot(Path png) {
         byte[] bytes = Base64.getDecoder().decode((String) http.get(session + "screenshot"));
