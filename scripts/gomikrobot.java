@@ -18,6 +18,7 @@
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
 //FILES web/=../web/**
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
@@ -29,7 +30,8 @@
 // Maven fills it in only when it builds the jar.
 // WhatsApp (cobalt) is not on this script's class path: cobalt's own pom depends on aspose-words, which is not
 // on Maven Central, and JBang cannot exclude a transitive dependency. So the sources above leave out
-// channels/whatsapp; with channels.whatsapp.enabled the gateway says so plainly. Use the jar for WhatsApp.
+// channels/whatsapp/cobalt, the only code that uses it; with WhatsApp enabled the gateway says so plainly.
+// Use the jar for WhatsApp.
 import gomikrobot.cli.Main;
 
 class gomikrobot {

@@ -1,6 +1,6 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.QrPicture;
+import gomikrobot.channels.whatsapp.WhatsAppBackend;
 import gomikrobot.channels.whatsapp.WhatsAppPairing;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,9 +107,9 @@ final class WhatsAppPairingRun {
             case WhatsAppPairing.Method.Qr qr -> {
                 out.println(n == 1 ? "Scan this QR code with WhatsApp on your phone: Settings > Linked devices >"
                         + " Link a device." : "The previous QR code expired; scan this one:");
-                out.println(QrPicture.terminal(code));
+                out.println(WhatsAppBackend.load().qrForTerminal(code));
                 try {
-                    QrPicture.writePng(code, qrFile);
+                    WhatsAppBackend.load().writeQrPng(code, qrFile);
                     out.println("The same code as an image: " + qrFile);
                 } catch (IOException | RuntimeException e) {
                     out.println("(could not write " + qrFile + ": " + Failures.describe(e) + ")");

@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param senderJid the JID of the person who wrote it (the participant in a group)
  * @param fromMe    written by the linked account itself (on any of its devices)
  */
-record WaMessage(String id, String chatJid, String senderJid, String pushName, boolean fromMe, Instant at,
+public record WaMessage(String id, String chatJid, String senderJid, String pushName, boolean fromMe, Instant at,
                  Content content) {
 
-    WaMessage {
+    public WaMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(chatJid, "chatJid");
         senderJid = Objects.requireNonNullElse(senderJid, chatJid);
@@ -25,12 +25,12 @@ record WaMessage(String id, String chatJid, String senderJid, String pushName, b
 
     /** Fetches and decrypts a media attachment; only called for senders who passed access control. */
     @FunctionalInterface
-    interface MediaSource {
+    public interface MediaSource {
         byte[] download() throws IOException, InterruptedException;
     }
 
     /** What the message carries. */
-    sealed interface Content {
+    public sealed interface Content {
         /** Plain or extended text. */
         record Text(String text) implements Content {
         }

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The narrow seam between the channel and the WhatsApp client library: everything above it is our logic and
- * is tested with a fake; {@link CobaltTransport} is the only implementation that talks to WhatsApp.
+ * is tested with a fake; {@code cobalt.CobaltTransport} is the only implementation that talks to WhatsApp.
  */
-interface WaTransport {
+public interface WaTransport {
     /** Why the connection ended. */
     enum Disconnect {
         /** The socket closed (by the server or the network); the library will not come back by itself. */

@@ -46,7 +46,7 @@ public final class WhatsAppChannel implements Channel {
     /** The production channel, over cobalt with its session in {@code options.sessionDir()}. */
     public WhatsAppChannel(WhatsAppConfig config, WhatsAppOptions options, MessageBus bus, AccessSettings settings,
                            UnauthorizedRecorder recorder, LlmProvider provider, Transcriber transcriber, Log log) {
-        this(new CobaltTransport(options.sessionDir(), log), config, options, bus, settings, recorder,
+        this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, bus, settings, recorder,
                 text -> provider.speak(text, options.ttsVoice(), "opus"), transcriber,
                 new Seams(Clock.systemUTC(), System::nanoTime, Sleeper.system(),
                         new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP,

@@ -52,8 +52,8 @@ public interface WhatsAppPairing {
      */
     Attempt begin(Method method, Consumer<String> onCode);
 
-    /** Cobalt with its sessions in {@code sessionDir} ({@code <home>/whatsapp}); library errors go to {@code log}. */
+    /** The build's backend with its sessions in {@code sessionDir} ({@code <home>/whatsapp}); errors go to {@code log}. */
     static WhatsAppPairing cobalt(Path sessionDir, Log log) {
-        return new CobaltPairing(sessionDir, log);
+        return WhatsAppBackend.load().pairing(sessionDir, log);
     }
 }

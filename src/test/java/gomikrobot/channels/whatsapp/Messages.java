@@ -1,5 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.channels.whatsapp.cobalt.CobaltMessages;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.info.ChatMessageInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;

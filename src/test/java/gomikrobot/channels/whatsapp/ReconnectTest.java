@@ -1,5 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.channels.whatsapp.cobalt.CobaltTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

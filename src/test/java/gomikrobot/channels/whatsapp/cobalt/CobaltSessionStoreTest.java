@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,23 +62,6 @@ class CobaltSessionStoreTest {
         assertFalse(transport.paired());
         assertTrue(transport.selfUsers().isEmpty());
         assertEquals(List.of(), listTree(fakeUserHome), "cobalt wrote under user.home");
-    }
-
-    @Test
-    void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
-        var transport = new CobaltTransport(home.resolve("whatsapp"), Log.quiet());
-        var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
-        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
-                new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
-                Runnable::run);
-        try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
-             var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
-                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
-            channel.start();
-            assertEquals("unpaired", channel.status().state());
-            assertFalse(channel.status().connected());
-        }
-        assertEquals(List.of(), listTree(fakeUserHome));
     }
 
     private static void waitForFile(Path dir) throws InterruptedException, IOException {

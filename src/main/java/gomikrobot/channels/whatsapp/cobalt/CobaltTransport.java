@@ -1,5 +1,8 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
+import gomikrobot.channels.whatsapp.WaMessage;
+import gomikrobot.channels.whatsapp.WaTransport;
+import gomikrobot.channels.whatsapp.WaTransport.Disconnect;
 import gomikrobot.observe.Log;
 import it.auties.whatsapp.api.DisconnectReason;
 import it.auties.whatsapp.api.Whatsapp;
@@ -29,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * only {@code DISCONNECTED}, so logout and ban are read from the server's {@code failure} and
  * {@code stream:error} nodes before the socket closes.
  */
-final class CobaltTransport implements WaTransport {
+public final class CobaltTransport implements WaTransport {
     static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
     static final String VOICE_MIME = "audio/ogg; codecs=opus";
 
@@ -107,7 +110,7 @@ final class CobaltTransport implements WaTransport {
     }
 
     /** LOGGED_OUT or BANNED when a server node announces it (cobalt 0.0.10's StreamHandler codes). */
-    static Optional<Disconnect> terminalReason(Node node) {
+    public static Optional<Disconnect> terminalReason(Node node) {
         return switch (node.description()) {
             case "failure" -> switch (node.attributes().getInt("reason")) {
                 case 401, 405 -> Optional.of(Disconnect.LOGGED_OUT);

@@ -1,5 +1,6 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
+import gomikrobot.channels.whatsapp.WhatsAppPairing;
 import gomikrobot.config.ConfigFile;
 import gomikrobot.observe.Log;
 import it.auties.whatsapp.api.PairingCodeHandler;

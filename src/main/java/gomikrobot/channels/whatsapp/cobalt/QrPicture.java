@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import gomikrobot.config.ConfigFile;

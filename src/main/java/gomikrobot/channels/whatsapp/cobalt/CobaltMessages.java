@@ -1,5 +1,6 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
+import gomikrobot.channels.whatsapp.WaMessage;
 import gomikrobot.channels.whatsapp.WaMessage.Content;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
 import it.auties.whatsapp.model.message.model.MessageContainer;
@@ -18,11 +19,11 @@ import java.util.function.Function;
  * {@link TextMessage}. Media are not downloaded here: the content carries a {@link WaMessage.MediaSource}
  * from {@code downloader}.
  */
-final class CobaltMessages {
+public final class CobaltMessages {
     private CobaltMessages() {
     }
 
-    static WaMessage toWaMessage(ChatMessageInfo info, Function<ChatMessageInfo, WaMessage.MediaSource> downloader,
+    public static WaMessage toWaMessage(ChatMessageInfo info, Function<ChatMessageInfo, WaMessage.MediaSource> downloader,
                                  Clock clock) {
         Instant at = info.timestampSeconds().isPresent()
                 ? Instant.ofEpochSecond(info.timestampSeconds().getAsLong()) : clock.instant();

@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.whatsapp.cobalt;
 
 import gomikrobot.observe.Log;
 import it.auties.whatsapp.api.ClientType;

@@ -1,0 +1,64 @@
+package gomikrobot.channels.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import gomikrobot.observe.Log;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The channel over the build's real WhatsApp backend (found as the gateway finds it), with no session: it starts
+ * at once, reports unpaired, and writes nothing under {@code user.home} (pointed at an empty temp dir).
+ */
+class UnpairedChannelTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path fakeUserHome;
+    private String realUserHome;
+
+    @BeforeEach
+    void pointUserHomeAtTempDir() {
+        realUserHome = System.getProperty("user.home");
+        System.setProperty("user.home", fakeUserHome.toString());
+    }
+
+    @AfterEach
+    void restoreUserHome() {
+        System.setProperty("user.home", realUserHome);
+    }
+
+    @Test
+    void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
+        var transport = WhatsAppBackend.load().transport(home.resolve("whatsapp"), Log.quiet()); // the jar's backend
+        var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
+        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
+                new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
+                Runnable::run);
+        try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
+             var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
+                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
+            channel.start();
+            assertEquals("unpaired", channel.status().state());
+            assertFalse(channel.status().connected());
+        }
+        assertEquals(List.of(), listTree(fakeUserHome));
+    }
+
+    private static List<Path> listTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> !p.equals(dir)).toList();
+        }
+    }
+}
