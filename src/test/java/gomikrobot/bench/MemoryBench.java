@@ -8,6 +8,7 @@ import gomikrobot.provider.ChatRequest;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.ModelsCheck;
 import gomikrobot.timeline.Database;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,9 +59,11 @@ final class MemoryBench implements Benchmarks.Benchmark {
             report.figure("remember rate (1536 dims, one transaction each)", INSERTS / ((System.nanoTime() - start) / 1e9),
                     "chunks/s");
         }
+        deleteDatabase(dir.resolve("insert.db"));
         for (int size : SIZES) {
             searchAt(size, dir.resolve("search-" + size + ".db"), embedder, report);
         }
+        Files.deleteIfExists(dir);
     }
 
     private void searchAt(int size, Path file, LlmProvider embedder, Benchmarks.Report report) throws Exception {
@@ -87,10 +90,14 @@ final class MemoryBench implements Benchmarks.Benchmark {
             figures(report, "vector-only recall top-5 over " + size, new Stats(vectorOnly));
             figures(report, "hybrid recall top-5 over " + size + " (3-word query)", new Stats(hybrid));
         } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + "-wal"));
-            Files.deleteIfExists(Path.of(file + "-shm"));
+            deleteDatabase(file);
         }
+    }
+
+    private static void deleteDatabase(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + "-wal"));
+        Files.deleteIfExists(Path.of(file + "-shm"));
     }
 
     private static double timeRecall(Memory memory, String query) {
