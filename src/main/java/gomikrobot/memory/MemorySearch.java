@@ -13,11 +13,12 @@ import java.util.Set;
 
 /**
  * Hybrid search over the memory chunks. The vector side is the cosine of the query's embedding with each chunk's
- * (from an in-memory {@link VectorIndex}, loaded from the database on first use and kept in step by
- * {@link #added}/{@link #removed}); the keyword side is FTS5, whose BM25 ranking picks the candidates and whose
- * score is the share of query terms a chunk contains. The final score combines both as independent evidence:
- * {@code score = 1 - (1 - max(cosine, 0)) * (1 - keyword)}, in 0..1; either side alone gives its own score, and a
- * chunk found by both scores higher than by either. Without an embedder only the keyword side runs.
+ * (from an in-memory, int8-quantized {@link VectorIndex} whose best candidates are re-ranked with the exact stored
+ * embeddings; loaded from the database on first use and kept in step by {@link #added}/{@link #removed}); the
+ * keyword side is FTS5, whose BM25 ranking picks the candidates and whose score is the share of query terms a chunk
+ * contains. The final score combines both as independent evidence: {@code score = 1 - (1 - max(cosine, 0)) *
+ * (1 - keyword)}, in 0..1; either side alone gives its own score, and a chunk found by both scores higher than by
+ * either. Without an embedder only the keyword side runs.
  */
 final class MemorySearch {
     /** Each side contributes this many candidates per wanted result, so the merge has something to choose from. */
@@ -110,7 +111,7 @@ final class MemorySearch {
         }
         float[] vector = embedded.get().getFirst();
         Map<String, Double> scores = new HashMap<>();
-        for (VectorIndex.Scored s : indexFor(vector.length).topK(vector, candidates)) {
+        for (VectorIndex.Scored s : indexFor(vector.length).topK(vector, candidates, store::embeddings)) {
             scores.put(s.id(), (double) s.score());
         }
         return scores;

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ final class MemoryStore {
             ON CONFLICT(id) DO UPDATE SET content = excluded.content,
                 embedding = COALESCE(excluded.embedding, memory_chunks.embedding), source = excluded.source,
                 tags = excluded.tags, version = memory_chunks.version + 1, updated_at = excluded.updated_at""";
+
+    /** Ids bound in one {@code IN (...)} list, well under SQLite's limit on bound parameters. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final Database db;
     private final Clock clock;
@@ -148,6 +152,36 @@ final class MemoryStore {
                 }
             }
             return skipped;
+        });
+    }
+
+    /**
+     * The stored embeddings of these ids, keyed by id; ids without one (or gone) are absent. One query per
+     * {@value #IDS_PER_QUERY} ids, so a search's candidates cost one round trip.
+     */
+    Map<String, float[]> embeddings(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        return db.read(c -> {
+            Map<String, float[]> out = new HashMap<>();
+            for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+                String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
+                String sql = "SELECT id, embedding FROM memory_chunks WHERE embedding IS NOT NULL AND id IN (" + marks + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        ps.setString(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            byte[] blob = rs.getBytes(2);
+                            if (blob.length % Float.BYTES == 0) {
+                                out.put(rs.getString(1), Vectors.fromBlob(blob));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 
