@@ -93,7 +93,7 @@ final class Http {
 
     /**
      * Sends {@code head} (request line and headers, CRLF-separated, without the blank line) as written, plus
-     * {@code Connection: close}, and reads the answer to the end.
+     * {@code Connection: close}, and reads one answer.
      */
     static Reply raw(int port, String head, byte[] body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -106,25 +106,25 @@ final class Http {
         }
     }
 
+    /** Reads the head, then exactly Content-Length bytes (or to the end when none is given). */
     private static Reply parse(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        try {
-            in.transferTo(all);
-        } catch (IOException e) {
-            if (all.size() == 0) {
-                throw e; // a reset after the answer arrived is fine; one before it is not
-            }
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        int b;
+        while (last4 != 0x0D0A0D0A && (b = in.read()) >= 0) {
+            head.write(b);
+            last4 = (last4 << 8) | b;
         }
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, Math.max(end, 0)).split("\r\n");
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).strip().split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, List<String>> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), List.of(lines[i].substring(colon + 1).strip()));
+            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    List.of(lines[i].substring(colon + 1).strip()));
         }
-        byte[] bytes = text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
-        return new Reply(status, headers, new String(bytes, StandardCharsets.UTF_8));
+        String length = headers.containsKey("content-length") ? headers.get("content-length").getFirst() : null;
+        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+        return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 }
