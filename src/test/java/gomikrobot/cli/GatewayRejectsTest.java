@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -151,18 +152,30 @@ class GatewayRejectsTest {
 
     @Test
     void bodyOfTwoMebibytesIs413() throws Exception {
-        byte[] big = new byte[2 << 20];
-        Arrays.fill(big, (byte) 'a');
+        byte[] big = ("{\"key\":\"big\",\"value\":\"" + "a".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         Http.Reply declared = Http.raw(gw.dashboardPort(), "POST /api/v1/settings HTTP/1.1\r\nHost: 127.0.0.1"
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + big.length, new byte[0]);
         assertEquals("request body too large", declared.assertError(413));
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(gw.dashboard() + "/api/v1/settings"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
-        assertEquals("request body too large", http.send(chunked).assertError(413));
-        HttpRequest chat = HttpRequest.newBuilder(URI.create(gw.api() + "/chat"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build();
-        assertEquals("request body too large", http.send(chat).assertError(413));
+        assertRefusedAsTooLarge(HttpRequest.newBuilder(URI.create(gw.dashboard() + "/api/v1/settings"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build());
+        assertRefusedAsTooLarge(HttpRequest.newBuilder(URI.create(gw.dashboard() + "/api/v1/settings"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+        assertRefusedAsTooLarge(HttpRequest.newBuilder(URI.create(gw.api() + "/chat"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+        assertEquals("", http.get(gw.dashboard() + "/api/v1/settings?key=big").object().get("value"));
         assertEquals(200, http.get(gw.dashboard() + "/healthz").status()); // and the server is fine afterwards
+    }
+
+    /**
+     * 413 JSON, or a reset: the server answers and closes without reading the rest, and a client still sending
+     * may see the reset before it reads the answer (as with any server that refuses a body). Never a 2xx.
+     */
+    private static void assertRefusedAsTooLarge(HttpRequest request) throws InterruptedException {
+        try {
+            assertEquals("request body too large", http.send(request).assertError(413));
+        } catch (IOException reset) {
+            // refused all the same; the caller checks that nothing was stored
+        }
     }
 
     @Test
