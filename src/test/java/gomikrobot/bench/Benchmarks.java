@@ -12,7 +12,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Benchmark> all = List.of(new StartupBench(), new PipelineBench(), new MemoryBench());
+        List<Benchmark> all = List.of(new StartupBench(), new PipelineBench(), new MemoryBench(), new GatewayBench());
         String only = args.length > 0 ? args[0] : System.getenv().getOrDefault("BENCH", "");
         for (Benchmark b : all) {
             if (only.isBlank() || only.equals(b.name())) {

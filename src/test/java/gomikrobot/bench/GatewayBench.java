@@ -1,0 +1,197 @@
+package gomikrobot.bench;
+
+import gomikrobot.testing.FakeOpenAiServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The gateway as users run it, {@code java -jar target/gomikrobot.jar gateway}: time from process start until both
+ * ports accept connections and resident memory after 3 s idle (median of 5 fresh homes, with the launcher's JVM
+ * options and with a few candidates); {@code /api/v1/timeline?limit=100} latency over 1,000,000 timeline rows; and
+ * {@code POST /chat} throughput with 64 concurrent clients and an instant fake LLM. The machine is shared, so each
+ * section prints the 1-minute load average beside its figures.
+ */
+final class GatewayBench implements Benchmarks.Benchmark {
+    private static final int RUNS = 5;
+    private static final long IDLE_MILLIS = 3_000;
+    private static final int TIMELINE_ROWS = 1_000_000;
+    private static final int TIMELINE_WARMUP = 100;
+    private static final int TIMELINE_REQUESTS = 500;
+    private static final int CHAT_CLIENTS = 64;
+    private static final int CHAT_PER_CLIENT = Integer.getInteger("bench.chatPerClient", 25);
+    private static final String LAUNCHER = "--enable-native-access=ALL-UNNAMED";
+
+    /** The launcher's options first, then candidates that may start faster or smaller without changing behaviour. */
+    private static final Map<String, List<String>> VARIANTS = variants();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public void run(Benchmarks.Report report) throws Exception {
+        Path root = Files.createTempDirectory("gmb-bench-gateway");
+        try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
+            Map<String, String> env = env(root, llm);
+            startAndIdle(report, root, env);
+            timeline(report, env);
+            chat(report, root, env);
+        } finally {
+            TimelineFixture.deleteTree(root);
+        }
+    }
+
+    private void startAndIdle(Benchmarks.Report report, Path root, Map<String, String> env) throws Exception {
+        report.figure("load average before start-up runs", loadAverage(), "");
+        Files.createDirectories(Path.of("target", "bench-cache"));
+        for (Map.Entry<String, List<String>> v : VARIANTS.entrySet()) {
+            once(v.getValue(), root.resolve("warmup-" + v.getKey()), env); // page cache; the CDS archive is written here
+            double[] start = new double[RUNS];
+            double[] rss = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                double[] r = once(v.getValue(), root.resolve(v.getKey() + "-" + i), env);
+                start[i] = r[0];
+                rss[i] = r[1];
+            }
+            report.figure("start to both ports accepting, " + v.getKey() + " (median of 5)", new Stats(start).median(), "ms");
+            report.figure("idle RSS after 3 s, " + v.getKey() + " (median of 5)", new Stats(rss).median(), "MiB");
+        }
+        report.figure("load average after start-up runs", loadAverage(), "");
+    }
+
+    /** One fresh home: {start ms, idle RSS MiB}. */
+    private static double[] once(List<String> options, Path home, Map<String, String> env) throws Exception {
+        try (GatewayProcessHandle gw = GatewayProcessHandle.start(options, home, env)) {
+            double started = gw.awaitPorts(60_000);
+            Thread.sleep(IDLE_MILLIS);
+            return new double[] {started, gw.memoryMiB("VmRSS")};
+        }
+    }
+
+    private void timeline(Benchmarks.Report report, Map<String, String> env) throws Exception {
+        double[] fillSeconds = new double[1];
+        Path home = TimelineFixture.home(TIMELINE_ROWS, fillSeconds);
+        if (fillSeconds[0] > 0) {
+            report.figure("timeline fixture: 1,000,000 rows inserted in", fillSeconds[0], "s");
+        }
+        report.figure("load average before timeline queries", loadAverage(), "");
+        try (GatewayProcessHandle gw = GatewayProcessHandle.start(List.of(LAUNCHER), home, env)) {
+            gw.awaitPorts(60_000);
+            URI uri = URI.create("http://127.0.0.1:" + gw.dashboardPort + "/api/v1/timeline?limit=100");
+            for (int i = 0; i < TIMELINE_WARMUP; i++) {
+                get(uri);
+            }
+            double[] samples = new double[TIMELINE_REQUESTS];
+            for (int i = 0; i < samples.length; i++) {
+                long t = System.nanoTime();
+                get(uri);
+                samples[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Stats stats = new Stats(samples);
+            report.figure("timeline?limit=100 over 1M rows p50", stats.median(), "ms");
+            report.figure("timeline?limit=100 over 1M rows p99", stats.percentile(99), "ms");
+        }
+    }
+
+    private void chat(Benchmarks.Report report, Path root, Map<String, String> env) throws Exception {
+        report.figure("load average before /chat load", loadAverage(), "");
+        try (GatewayProcessHandle gw = GatewayProcessHandle.start(List.of(LAUNCHER), root.resolve("chat-home"), env)) {
+            gw.awaitPorts(60_000);
+            String base = "http://127.0.0.1:" + gw.apiPort + "/chat?session=bench-";
+            chatLoad(base, 2); // warm-up: JIT, connections, sessions
+            long start = System.nanoTime();
+            double[] latencies = chatLoad(base, CHAT_PER_CLIENT);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Stats stats = new Stats(latencies);
+            report.figure("POST /chat throughput (64 clients, instant fake LLM)", latencies.length / seconds, "req/s");
+            report.figure("POST /chat latency p50", stats.median(), "ms");
+            report.figure("POST /chat latency p99", stats.percentile(99), "ms");
+            report.figure("RSS after /chat load", gw.memoryMiB("VmRSS"), "MiB");
+            report.figure("peak RSS (VmHWM) after /chat load", gw.memoryMiB("VmHWM"), "MiB");
+        }
+        report.figure("load average after /chat load", loadAverage(), "");
+    }
+
+    /** {@value #CHAT_CLIENTS} clients, each its own session, {@code perClient} requests in a row; latencies in ms. */
+    private double[] chatLoad(String base, int perClient) throws Exception {
+        List<Future<double[]>> clients = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < CHAT_CLIENTS; c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    double[] mine = new double[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        URI uri = URI.create(base + client + "&message=hello-" + i);
+                        long t = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        mine[i] = (System.nanoTime() - t) / 1e6;
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("/chat answered " + r.statusCode() + ": " + r.body());
+                        }
+                    }
+                    return mine;
+                }));
+            }
+        }
+        double[] all = new double[CHAT_CLIENTS * perClient];
+        for (int c = 0; c < clients.size(); c++) {
+            System.arraycopy(clients.get(c).get(), 0, all, c * perClient, perClient);
+        }
+        return all;
+    }
+
+    private void get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static Map<String, String> env(Path root, FakeOpenAiServer llm) throws Exception {
+        Path repo = Files.createDirectories(root.resolve("work-repo"));
+        Process init = new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).inheritIO().start();
+        if (init.waitFor() != 0) {
+            throw new IllegalStateException("git init failed in " + repo);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", root.toString());
+        env.put("MIKROBOT_OPENAI_API_BASE", llm.baseUrl());
+        env.put("MIKROBOT_OPENAI_API_KEY", "sk-bench-gateway");
+        env.put("MIKROBOT_PATHS_WORK_REPO_PATH", repo.toString());
+        return env;
+    }
+
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        String cds = Path.of("target", "bench-cache", "gateway-cds.jsa").toAbsolutePath().toString();
+        v.put("launcher options", List.of(LAUNCHER));
+        v.put("+TieredStopAtLevel=1", List.of(LAUNCHER, "-XX:TieredStopAtLevel=1"));
+        v.put("+UseSerialGC", List.of(LAUNCHER, "-XX:+UseSerialGC"));
+        v.put("+SerialGC +Tiered1 +Xss256k +MaxRAM=1g", List.of(LAUNCHER, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:MaxRAM=1g"));
+        v.put("+AppCDS archive", List.of(LAUNCHER, "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds));
+        return v;
+    }
+
+    /** The 1-minute load average (2 cores here: above 2 means others' work competes with ours). */
+    private static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+}

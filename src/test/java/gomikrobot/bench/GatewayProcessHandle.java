@@ -1,0 +1,114 @@
+package gomikrobot.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java <options> -jar target/gomikrobot.jar gateway} as a real process with its own home, ports and
+ * environment (inherited MIKROBOT_* settings and API keys removed), and what a benchmark asks of it: when both
+ * ports accept connections, and its resident memory.
+ */
+final class GatewayProcessHandle implements AutoCloseable {
+    static final Path JAR = Path.of("target/gomikrobot.jar");
+
+    final Process process;
+    final int apiPort;
+    final int dashboardPort;
+    final long startedNanos;
+    private final Path log;
+
+    private GatewayProcessHandle(Process process, int apiPort, int dashboardPort, long startedNanos, Path log) {
+        this.process = process;
+        this.apiPort = apiPort;
+        this.dashboardPort = dashboardPort;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /** Starts the gateway with {@code jvmOptions} before {@code -jar}; its output goes to {@code home/gateway.log}. */
+    static GatewayProcessHandle start(List<String> jvmOptions, Path home, Map<String, String> env) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "gateway"));
+        int api = freePort();
+        int dashboard = freePort();
+        Files.createDirectories(home);
+        Path log = home.resolve("gateway.log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
+        pb.environment().putAll(env);
+        pb.environment().put("GOMIKROBOT_HOME", home.toString());
+        pb.environment().put("MIKROBOT_PORT", Integer.toString(api));
+        pb.environment().put("MIKROBOT_DASHBOARD_PORT", Integer.toString(dashboard));
+        long started = System.nanoTime();
+        return new GatewayProcessHandle(pb.start(), api, dashboard, started, log);
+    }
+
+    /** Polls until both ports accept a TCP connection; returns the milliseconds since the process was started. */
+    double awaitPorts(long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = startedNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean api = false;
+        boolean dashboard = false;
+        while (!(api && dashboard)) {
+            api = api || accepts(apiPort);
+            dashboard = dashboard || accepts(dashboardPort);
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("gateway did not start: " + output());
+            }
+            if (!(api && dashboard)) {
+                Thread.sleep(2);
+            }
+        }
+        return (System.nanoTime() - startedNanos) / 1e6;
+    }
+
+    /** Resident set size in MiB, from {@code /proc/<pid>/status} ({@code field} VmRSS or VmHWM). */
+    double memoryMiB(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException(field + " not found for pid " + process.pid());
+    }
+
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** SIGTERM, then waits for the orderly shutdown (forcibly after 20 s). */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
