@@ -182,6 +182,10 @@ final class GatewayBench implements Benchmarks.Benchmark {
         Map<String, List<String>> v = new LinkedHashMap<>();
         String cds = Path.of("target", "bench-cache", "gateway-cds.jsa").toAbsolutePath().toString();
         v.put("launcher options", List.of(LAUNCHER));
+        if (Files.isRegularFile(StartupBench.AOT)) { // make bench trains it first; the installed launcher uses it
+            v.put("+AOT cache (make aot)", List.of(LAUNCHER, "-XX:AOTCache=" + StartupBench.AOT.toAbsolutePath(),
+                    "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        }
         v.put("+TieredStopAtLevel=1", List.of(LAUNCHER, "-XX:TieredStopAtLevel=1"));
         v.put("+UseSerialGC", List.of(LAUNCHER, "-XX:+UseSerialGC"));
         v.put("+SerialGC +Tiered1 +Xss256k +MaxRAM=1g", List.of(LAUNCHER, "-XX:+UseSerialGC",

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * ports accept connections, and its resident memory.
  */
 final class GatewayProcessHandle implements AutoCloseable {
-    static final Path JAR = Path.of("target/gomikrobot.jar");
+    private static final Path JAR = StartupBench.JAR;
 
     final Process process;
     final int apiPort;
