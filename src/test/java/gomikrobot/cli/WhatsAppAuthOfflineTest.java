@@ -1,5 +1,6 @@
 package gomikrobot.cli;
 
+import gomikrobot.testing.TempUserHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,9 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,20 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WhatsAppAuthOfflineTest {
     @TempDir
     Path userHome;
-    @TempDir
-    Path javaUserHome;
-    private String realUserHome;
-
-    @BeforeEach
-    void pointUserHomeAtTempDir() {
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", javaUserHome.toString()); // cobalt's defaults live in ~/.cobalt
-    }
-
-    @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", realUserHome);
-    }
+    @RegisterExtension
+    final TempUserHome userHomeSandbox = new TempUserHome();
 
     @Test
     void withoutNetworkExitsOneWithinThirtySecondsWithOneClearLine() throws IOException {
@@ -56,7 +44,7 @@ class WhatsAppAuthOfflineTest {
                 lines.getFirst());
         Path home = userHome.resolve(".gomikrobot");
         assertEquals(List.of(), files(home.resolve("whatsapp")), "a failed attempt leaves no session");
-        assertEquals(List.of(), files(javaUserHome), "nothing written under user.home");
+        assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written under user.home");
         assertTrue(Files.notExists(home.resolve("whatsapp-qr.png")));
     }
 

@@ -9,6 +9,7 @@ import gomikrobot.config.ConfigLoader;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Log;
+import gomikrobot.testing.TempUserHome;
 import gomikrobot.testing.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,9 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,20 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WhatsAppUnpairedGatewayTest {
     @TempDir
     Path userHome;
-    @TempDir
-    Path javaUserHome;
-    private String realUserHome;
-
-    @BeforeEach
-    void pointUserHomeAtTempDir() {
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", javaUserHome.toString()); // cobalt's defaults live in ~/.cobalt
-    }
-
-    @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", realUserHome);
-    }
+    @RegisterExtension
+    final TempUserHome userHomeSandbox = new TempUserHome();
 
     @Test
     void unpairedWhatsAppIsReportedNotConnectedWhileTheApiServes() throws Exception {
@@ -100,7 +88,7 @@ class WhatsAppUnpairedGatewayTest {
             assertTrue(log0.contains("Gateway stopped"), log0);
             assertFalse(log0.contains("level=ERROR"), log0);
             assertEquals(List.of(), files(config.whatsappDir()), "an unpaired start creates no session");
-            assertEquals(List.of(), files(javaUserHome), "nothing written under user.home");
+            assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written under user.home");
         }
     }
 

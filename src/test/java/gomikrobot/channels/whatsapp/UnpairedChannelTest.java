@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import gomikrobot.observe.Log;
+import gomikrobot.testing.TempUserHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,20 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UnpairedChannelTest {
     @TempDir
     Path home;
-    @TempDir
-    Path fakeUserHome;
-    private String realUserHome;
-
-    @BeforeEach
-    void pointUserHomeAtTempDir() {
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", fakeUserHome.toString());
-    }
-
-    @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", realUserHome);
-    }
+    @RegisterExtension
+    final TempUserHome userHomeSandbox = new TempUserHome();
 
     @Test
     void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
@@ -50,7 +38,7 @@ class UnpairedChannelTest {
             assertEquals("unpaired", channel.status().state());
             assertFalse(channel.status().connected());
         }
-        assertEquals(List.of(), listTree(fakeUserHome));
+        assertEquals(List.of(), listTree(userHomeSandbox.path()));
     }
 
     private static List<Path> listTree(Path dir) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.observe.Log;
+import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.controller.ControllerSerializer;
 import java.io.IOException;
@@ -13,9 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,27 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CobaltSessionStoreTest {
     @TempDir
     Path home;
-    @TempDir
-    Path fakeUserHome;
-    private String realUserHome;
-
-    @BeforeEach
-    void pointUserHomeAtTempDir() {
-        realUserHome = System.getProperty("user.home");
-        System.setProperty("user.home", fakeUserHome.toString());
-    }
-
-    @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", realUserHome);
-    }
+    @RegisterExtension
+    final TempUserHome userHomeSandbox = new TempUserHome();
 
     @Test
     void emptySessionDirIsUnpairedAndCreatesNothing() throws IOException {
         var transport = new CobaltTransport(home.resolve("whatsapp"), Log.quiet());
         assertFalse(transport.paired());
         assertFalse(transport.isConnected());
-        assertEquals(List.of(), listTree(fakeUserHome));
+        assertEquals(List.of(), listTree(userHomeSandbox.path()));
         assertFalse(Files.exists(home.resolve("whatsapp")), "looking for a session must not create one");
     }
 
@@ -61,7 +49,7 @@ class CobaltSessionStoreTest {
         var transport = new CobaltTransport(sessionDir, Log.quiet());
         assertFalse(transport.paired());
         assertTrue(transport.selfUsers().isEmpty());
-        assertEquals(List.of(), listTree(fakeUserHome), "cobalt wrote under user.home");
+        assertEquals(List.of(), listTree(userHomeSandbox.path()), "cobalt wrote under user.home");
     }
 
     private static void waitForFile(Path dir) throws InterruptedException, IOException {
