@@ -157,7 +157,7 @@ final class GatewayRuntime {
     private static DeliveryWorker deliveryWorker(Timeline timeline, Optional<Channel> whatsapp, Pipeline pipeline,
                                                  Clock clock, Log log, Metrics metrics) {
         DeliveryLog record = (task, classification, status, recipient) -> pipeline.events().outbound(
-                new OutboundMessage(task.channel(), task.chatId(), task.contentOut(), task.traceId(), task.taskId(),
+                new OutboundMessage(task.channel(), task.chatId(), task.deliverableText(), task.traceId(), task.taskId(),
                         false), classification, status, recipient);
         Map<String, Route> routes = new HashMap<>();
         routes.put("webui", new WebUiRoute(timeline.webUsers(), whatsapp, record));

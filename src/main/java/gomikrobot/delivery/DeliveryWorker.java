@@ -107,8 +107,10 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
+    /** A finished task whose answer (or error, for the published failure) has not been delivered yet. */
     private static boolean isDue(Task t) {
-        return Task.COMPLETED.equals(t.status()) && Task.DELIVERY_PENDING.equals(t.deliveryStatus());
+        return (Task.COMPLETED.equals(t.status()) || Task.FAILED.equals(t.status()))
+                && Task.DELIVERY_PENDING.equals(t.deliveryStatus());
     }
 
     private void deliver(Task task) {

@@ -51,7 +51,7 @@ public final class WebUiRoute implements Route {
         if (whatsapp.isEmpty()) {
             return "error";
         }
-        SendResult r = whatsapp.get().send(new OutboundMessage("whatsapp", jid, task.contentOut(), task.traceId(),
+        SendResult r = whatsapp.get().send(new OutboundMessage("whatsapp", jid, task.deliverableText(), task.traceId(),
                 task.taskId(), false));
         return r instanceof SendResult.Sent ? "sent" : "error";
     }

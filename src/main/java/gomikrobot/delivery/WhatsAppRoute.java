@@ -25,7 +25,7 @@ public final class WhatsAppRoute implements Route {
             log.delivered(task, classification("suppressed", jid), "suppressed", jid);
             return new Outcome.Skipped("silent mode");
         }
-        SendResult result = whatsapp.send(new OutboundMessage("whatsapp", jid, task.contentOut(), task.traceId(),
+        SendResult result = whatsapp.send(new OutboundMessage("whatsapp", jid, task.deliverableText(), task.traceId(),
                 task.taskId(), false));
         return switch (result) {
             case SendResult.Sent s -> {
