@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,14 +36,14 @@ final class RequestGuard extends Filter {
 
     private final String boundHost;
     private final boolean wildcardBound;
-    private final byte[] token;
+    private final BearerToken token;
     private final Set<String> corsOrigins;
     private final Predicate<String> publicPaths;
 
     RequestGuard(GatewayConfig config, Predicate<String> publicPaths) {
         this.boundHost = bareHost(config.host() == null ? "" : config.host());
         this.wildcardBound = boundHost.isEmpty() || boundHost.equals("0.0.0.0") || boundHost.equals("::");
-        this.token = config.hasAuthToken() ? config.authToken().getBytes(StandardCharsets.UTF_8) : null;
+        this.token = new BearerToken(config.authToken());
         List<String> origins = config.corsOrigins() == null ? List.of() : config.corsOrigins();
         this.corsOrigins = origins.stream().map(RequestGuard::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
         this.publicPaths = publicPaths;
@@ -79,8 +77,8 @@ final class RequestGuard extends Filter {
             throw new HttpError(403, "cross-origin request refused");
         }
         boolean preflight = listed && method.equals("OPTIONS");
-        if (token != null && !preflight && !isPublic(exchange.getRequestURI().getPath(), method)
-                && !bearerMatches(request.getFirst("Authorization"))) {
+        if (token.configured() && !preflight && !isPublic(exchange.getRequestURI().getPath(), method)
+                && !token.matches(request.getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             throw new HttpError(401, "unauthorized");
         }
@@ -97,7 +95,7 @@ final class RequestGuard extends Filter {
         if (isLoopbackName(name) || name.equals(boundHost)) {
             return true;
         }
-        return wildcardBound && token != null;
+        return wildcardBound && token.configured();
     }
 
     private boolean isPublic(String path, String method) {
@@ -105,14 +103,6 @@ final class RequestGuard extends Filter {
             return true;
         }
         return (method.equals("GET") || method.equals("HEAD")) && publicPaths.test(path);
-    }
-
-    private boolean bearerMatches(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(token, given);
     }
 
     private static void addCorsHeaders(Headers response, String origin) {
