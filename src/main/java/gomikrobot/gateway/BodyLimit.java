@@ -4,23 +4,35 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Reads the whole request body (at most {@link Requests#MAX_BODY_BYTES}, 413 past it) before the handler runs,
  * and hands the handler an in-memory copy. Reading it up front does two jobs: the cap holds for every route,
  * including those that ignore their body, and the JDK server sees the request as complete, so its request
  * timer ({@code sun.net.httpserver.maxReqTime}) bounds only the client's upload, never the handler's work.
+ *
+ * <p>A body over the cap is answered 413 at once, and then the rest of it is still read, up to
+ * {@value #DISCARD_LIMIT} bytes, and thrown away before the connection closes. Closing a socket with unread
+ * bytes in its receive buffer makes the kernel reset the connection, and a client still busy uploading would
+ * lose the 413 it was sent and see only "connection reset".
  */
 final class BodyLimit extends Filter {
+    static final long DISCARD_LIMIT = 16L << 20;
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        InputStream in = exchange.getRequestBody();
         if (declared != null && parseLength(declared) > Requests.MAX_BODY_BYTES) {
-            exchange.getResponseHeaders().set("Connection", "close");
-            throw Requests.tooLarge();
+            refuse(exchange, in);
+            return;
         }
-        byte[] body = Requests.readBody(exchange.getRequestBody());
+        byte[] body = in.readNBytes(Requests.MAX_BODY_BYTES + 1);
+        if (body.length > Requests.MAX_BODY_BYTES) {
+            refuse(exchange, in);
+            return;
+        }
         exchange.setStreams(new ByteArrayInputStream(body), null);
         chain.doFilter(exchange);
     }
@@ -28,6 +40,27 @@ final class BodyLimit extends Filter {
     @Override
     public String description() {
         return "caps and buffers request bodies";
+    }
+
+    private static void refuse(HttpExchange exchange, InputStream in) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        HttpError tooLarge = Requests.tooLarge();
+        Responses.errorBeforeBody(exchange, tooLarge.status(), tooLarge.getMessage());
+        discard(in);
+    }
+
+    /** Reads and drops up to {@link #DISCARD_LIMIT} bytes; the server's request timer bounds how long. */
+    private static void discard(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = DISCARD_LIMIT;
+        try {
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the client hung up or the request timer closed the connection: nothing left to protect
+        }
     }
 
     private static long parseLength(String value) {

@@ -35,6 +35,21 @@ final class Responses {
         json(exchange, status, Map.of("error", message));
     }
 
+    /**
+     * Sends {@code {"error": message}} and flushes it, but leaves the exchange open, so the caller can still
+     * read the request body; closing the exchange afterwards ends the response as usual.
+     */
+    static void errorBeforeBody(HttpExchange exchange, int status, String message) throws IOException {
+        byte[] body = (Json.write(Map.of("error", message)) + "\n").getBytes(StandardCharsets.UTF_8);
+        prepare(exchange, JSON);
+        exchange.sendResponseHeaders(status, isHead(exchange) ? -1 : body.length);
+        if (!isHead(exchange)) {
+            OutputStream out = exchange.getResponseBody();
+            out.write(body);
+            out.flush();
+        }
+    }
+
     static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         Headers headers = prepare(exchange, contentType);
         if (isHead(exchange)) {
