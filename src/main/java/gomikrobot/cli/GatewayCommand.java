@@ -54,7 +54,6 @@ final class GatewayCommand implements Command {
             ctx.err().println("gomikrobot gateway: " + e.getMessage());
             return 1;
         }
-        Thread.ofVirtual().name("provider-warm-up").start(provider::warmUp); // TLS set-up, now that we serve
         ctx.out().println("API server listening on http://" + runtime.apiAddress());
         ctx.out().println("Dashboard listening on http://" + runtime.dashboardAddress() + "/timeline");
         ctx.out().flush();
