@@ -43,6 +43,64 @@ final class TraceView {
         return body;
     }
 
+    /**
+     * The body of {@code GET /api/v1/trace-graph/{id}} (contract §5.2): a node per timeline event, an edge from
+     * each node's parent span to its span, the task and the policy decisions as in {@link #render}. There are no
+     * remote agents, approvals or delegations here, so their nodes never appear and {@code approvals} is
+     * omitted, as the original omits it when empty. {@code nodes} and {@code edges} are {@code null} when empty,
+     * as the original's UI expects (no edges: it chains the nodes in order).
+     */
+    Map<String, Object> graph(List<TimelineEvent> events, Optional<Task> task, List<PolicyDecision> decisions) {
+        List<Map<String, Object>> nodes = events.stream().map(this::node).toList();
+        List<Map<String, Object>> edges = events.stream()
+                .filter(e -> !e.spanId().isEmpty() && !e.parentSpanId().isEmpty())
+                .map(e -> Json.object("source", e.parentSpanId(), "target", e.spanId()))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nodes", nodes.isEmpty() ? null : nodes);
+        body.put("edges", edges.isEmpty() ? null : edges);
+        body.put("task", task.map(TraceView::taskInfo).orElse(null));
+        body.put("policy_decisions", decisions.stream().map(this::decision).toList());
+        return body;
+    }
+
+    /**
+     * One node, struct order {@code id, span_id, parent_span_id, type, title, start_time, end_time, duration_ms,
+     * agent_id, output}. Beyond the original, whose local nodes always say 0, {@code duration_ms} is the event's
+     * recorded duration when its metadata has one.
+     */
+    private Map<String, Object> node(TimelineEvent e) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("id", e.eventId());
+        node.put("span_id", e.spanId());
+        node.put("parent_span_id", e.parentSpanId());
+        node.put("type", nodeType(e));
+        node.put("title", e.classification());
+        node.put("start_time", clock(e.timestamp()));
+        node.put("end_time", "");
+        node.put("duration_ms", metadata(e.metadata()).get("duration_ms") instanceof Number n ? n.longValue() : 0L);
+        node.put("agent_id", "local");
+        node.put("output", "");
+        return node;
+    }
+
+    /** As {@link #type}, except that INBOUND and OUTBOUND need a classification, and POLICY is a type too. */
+    static String nodeType(TimelineEvent e) {
+        String c = e.classification();
+        if (!c.isEmpty() && (c.contains("INBOUND") || e.senderName().equals("User"))) {
+            return "INBOUND";
+        }
+        if (!c.isEmpty() && (c.contains("OUTBOUND") || e.senderName().equals("Agent"))) {
+            return "OUTBOUND";
+        }
+        for (String kind : List.of("LLM", "TOOL", "POLICY")) {
+            if (c.contains(kind)) {
+                return kind;
+            }
+        }
+        return "EVENT";
+    }
+
     /** One span: struct order {@code id, type, title, time, duration, output, metadata}. */
     Map<String, Object> span(TimelineEvent e, String taskChannel) {
         String type = type(e);

@@ -108,6 +108,7 @@ class GatewayRoutesTest {
                 get("/api/v1/timeline?limit=100&offset=0&trace_id={trace}&authorized=true", Shape.ARRAY,
                         EVENT.toArray(String[]::new)),
                 get("/api/v1/trace/{trace}", Shape.OBJECT, "policy_decisions", "spans", "task", "trace_id"),
+                get("/api/v1/trace-graph/{trace}", Shape.OBJECT, "nodes", "edges", "task", "policy_decisions"),
                 get("/api/v1/policy-decisions?trace_id={trace}", Shape.ARRAY, DECISION.toArray(String[]::new)),
                 get("/api/v1/settings", Shape.OBJECT, "silent_mode"),
                 get("/api/v1/settings?key=default_repo_search_path", Shape.OBJECT, "key", "value"),

@@ -129,6 +129,42 @@ class TraceApiTest {
     }
 
     @Test
+    void graphHasANodePerEventAndAnEdgePerParentSpan() throws Exception {
+        event("in-wa", 0, "User", "ASSISTANCE", "hi", "");
+        event("NO_CLASS", 1, "User", "", "hi again", "");
+        event("TOOL_1", 2, "Tool", "TOOL", "tool=read_file", "{\"duration_ms\":5}");
+        event("POLICY_1", 3, "Policy", "POLICY_DENIED", "exec", "");
+        f.timeline.events().append(new TimelineEvent(0, "LLM_1", "tr1", "span-llm", "span-root", T0.plusSeconds(4),
+                "AGENT", "LLM", "SYSTEM", "model=m", "", "", "LLM", true, "{\"duration_ms\":812.9}"));
+        f.timeline.policy().record("tr1", "task-1", "exec", 2, "alice", "webui", false, "tier_2_denied_for_external_message");
+
+        JsonObject graph = okObject(f.server.get("/api/v1/trace-graph/tr1"));
+        assertEquals(List.of("nodes", "edges", "task", "policy_decisions"), List.copyOf(graph.asMap().keySet()),
+                "approvals left out: there are none");
+        List<JsonObject> nodes = graph.array("nodes").stream().map(n -> JsonObject.of((Map<?, ?>) n)).toList();
+        assertEquals(List.of("LLM_1", "POLICY_1", "TOOL_1", "NO_CLASS", "in-wa"),
+                nodes.stream().map(n -> n.string("id", "")).toList());
+        assertEquals(List.of("LLM", "POLICY", "TOOL", "EVENT", "INBOUND"), nodes.stream().map(n -> n.string("type", "")).toList(),
+                "INBOUND needs a classification in the graph");
+        JsonObject llm = nodes.getFirst();
+        assertEquals(List.of("id", "span_id", "parent_span_id", "type", "title", "start_time", "end_time", "duration_ms",
+                "agent_id", "output"), List.copyOf(llm.asMap().keySet()));
+        assertEquals(List.of("span-llm", "span-root", "10:23:49", 812L, "local"), List.of(llm.string("span_id", ""),
+                llm.string("parent_span_id", ""), llm.string("start_time", ""), llm.integer("duration_ms", -1),
+                llm.string("agent_id", "")));
+        assertEquals(List.of(Json.object("source", "span-root", "target", "span-llm")), graph.array("edges"));
+        assertEquals(1, graph.array("policy_decisions").size());
+    }
+
+    @Test
+    void emptyGraphHasNullNodesAndEdgesAndABlankIdIsRejected() throws Exception {
+        var response = f.server.get("/api/v1/trace-graph/nope");
+        okObject(response);
+        assertEquals("{\"nodes\":null,\"edges\":null,\"task\":null,\"policy_decisions\":[]}\n", response.body());
+        fails(f.server.get("/api/v1/trace-graph/%20"), 400, "trace_id required");
+    }
+
+    @Test
     void listsPolicyDecisionsInBothRoutes() throws Exception {
         f.timeline.policy().record("tr2", "task-1", "read_file", 0, "alice", "webui", true, "tier_0_always_allowed");
         f.timeline.policy().record("tr2", "task-1", "exec", 2, "alice", "webui", false, "tier_2_denied_for_external_message");
