@@ -13,15 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.CRC32C;
 
 /**
  * The dashboard's files: from the classpath folder {@code web/} inside the jar, or from a directory given
  * with {@code --web-dir} (never from the working directory). {@code /} redirects to {@code /timeline}; a page
  * path without an extension ({@code /timeline}) serves {@code <name>.html}; assets are served by path with
- * {@code Cache-Control: no-cache} and an {@code ETag} of their content: the browser asks again on every load,
- * so an upgraded jar is picked up without stale scripts, but an unchanged file is a bodiless 304, and the
- * browser keeps its compiled scripts (which makes a repeat load of the dashboard faster). Missing files and
+ * {@code Cache-Control: no-cache}, so an upgraded jar is picked up without stale scripts. Missing files and
  * directories are 404 JSON. These paths need no bearer token (see {@link #isPublicPath}): they hold no data.
  */
 final class StaticHandler implements HttpHandler {
@@ -70,28 +67,12 @@ final class StaticHandler implements HttpHandler {
             relative += ".html";
         }
         byte[] content = source.read(relative).orElseThrow(HttpError::notFound);
-        String etag = etagOf(content);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().set("ETag", etag);
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            Responses.empty(exchange, 304);
-            return;
-        }
         if (relative.endsWith(".html")) {
             exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
             exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         }
         Responses.bytes(exchange, 200, ContentTypes.of(relative), content);
-    }
-
-    /**
-     * The content's length and CRC-32C: enough to tell two versions of one of our own files apart, and cheap
-     * enough to compute on every request (a few microseconds for the largest file).
-     */
-    private static String etagOf(byte[] content) {
-        CRC32C crc = new CRC32C();
-        crc.update(content);
-        return "\"" + Integer.toHexString(content.length) + "-" + Long.toHexString(crc.getValue()) + "\"";
     }
 
     /** Where the files come from; a missing file or a directory is empty. */
