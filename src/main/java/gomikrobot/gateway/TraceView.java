@@ -47,8 +47,8 @@ final class TraceView {
      * The body of {@code GET /api/v1/trace-graph/{id}} (contract §5.2): a node per timeline event, an edge from
      * each node's parent span to its span, the task and the policy decisions as in {@link #render}. There are no
      * remote agents, approvals or delegations here, so their nodes never appear and {@code approvals} is
-     * omitted, as the original omits it when empty. {@code nodes} and {@code edges} are {@code null} when empty,
-     * as the original's UI expects (no edges: it chains the nodes in order).
+     * omitted, as the original omits it when empty. Empty {@code nodes} and {@code edges} are {@code []}, not the
+     * original's {@code null} (decision 3).
      */
     Map<String, Object> graph(List<TimelineEvent> events, Optional<Task> task, List<PolicyDecision> decisions) {
         List<Map<String, Object>> nodes = events.stream().map(this::node).toList();
@@ -57,8 +57,8 @@ final class TraceView {
                 .map(e -> Json.object("source", e.parentSpanId(), "target", e.spanId()))
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nodes", nodes.isEmpty() ? null : nodes);
-        body.put("edges", edges.isEmpty() ? null : edges);
+        body.put("nodes", nodes);
+        body.put("edges", edges);
         body.put("task", task.map(TraceView::taskInfo).orElse(null));
         body.put("policy_decisions", decisions.stream().map(this::decision).toList());
         return body;

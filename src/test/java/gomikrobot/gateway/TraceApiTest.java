@@ -157,10 +157,10 @@ class TraceApiTest {
     }
 
     @Test
-    void emptyGraphHasNullNodesAndEdgesAndABlankIdIsRejected() throws Exception {
+    void emptyGraphHasEmptyListsAndABlankIdIsRejected() throws Exception {
         var response = f.server.get("/api/v1/trace-graph/nope");
         okObject(response);
-        assertEquals("{\"nodes\":null,\"edges\":null,\"task\":null,\"policy_decisions\":[]}\n", response.body());
+        assertEquals("{\"nodes\":[],\"edges\":[],\"task\":null,\"policy_decisions\":[]}\n", response.body());
         fails(f.server.get("/api/v1/trace-graph/%20"), 400, "trace_id required");
     }
 
