@@ -42,9 +42,11 @@ class CobaltSessionStoreTest {
     void sessionThatNeverFinishedPairingIsUnpaired() throws Exception {
         Path sessionDir = home.resolve("whatsapp");
         var serializer = ControllerSerializer.toProtobuf(sessionDir);
-        var pair = serializer.newStoreKeysPair(UUID.randomUUID(), null, null, ClientType.WEB);
-        serializer.serializeKeys(pair.keys(), false).join();
-        waitForFile(sessionDir);
+        // newStoreKeysPair writes the keys on a pool thread (and a second serializeKeys of the same keys is a
+        // no-op), so wait for the file itself: cobalt moves it into place whole, and the temp dir's clean-up
+        // must not race that move.
+        serializer.newStoreKeysPair(UUID.randomUUID(), null, null, ClientType.WEB);
+        waitForKeysFile(sessionDir);
 
         var transport = new CobaltTransport(sessionDir, Log.quiet());
         assertFalse(transport.paired());
@@ -52,11 +54,15 @@ class CobaltSessionStoreTest {
         assertEquals(List.of(), listTree(userHomeSandbox.path()), "cobalt wrote under user.home");
     }
 
-    private static void waitForFile(Path dir) throws InterruptedException, IOException {
-        for (int i = 0; i < 100 && (!Files.exists(dir) || listTree(dir).isEmpty()); i++) {
+    private static void waitForKeysFile(Path dir) throws InterruptedException, IOException {
+        for (int i = 0; i < 250 && keysFiles(dir).isEmpty(); i++) {
             Thread.sleep(20);
         }
-        assertFalse(listTree(dir).isEmpty(), "cobalt wrote no keys into " + dir);
+        assertEquals(1, keysFiles(dir).size(), "cobalt wrote no keys into " + dir);
+    }
+
+    private static List<Path> keysFiles(Path dir) throws IOException {
+        return listTree(dir).stream().filter(p -> p.getFileName().toString().equals("keys.proto") && Files.isRegularFile(p)).toList();
     }
 
     private static List<Path> listTree(Path dir) throws IOException {
