@@ -28,8 +28,10 @@ final class BodyLimit extends Filter {
             refuse(exchange, in);
             return;
         }
-        byte[] body = in.readNBytes(Requests.MAX_BODY_BYTES + 1);
-        if (body.length > Requests.MAX_BODY_BYTES) {
+        byte[] body;
+        try {
+            body = Requests.readBody(in);
+        } catch (HttpError tooLarge) { // a chunked body over the cap: its length was not declared
             refuse(exchange, in);
             return;
         }

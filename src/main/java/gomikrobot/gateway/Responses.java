@@ -23,7 +23,7 @@ final class Responses {
 
     /** The value as JSON followed by a newline, as the original's encoder writes it. */
     static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        bytes(exchange, status, JSON, (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes(exchange, status, JSON, jsonBytes(body));
     }
 
     static void text(HttpExchange exchange, int status, String contentType, String body) throws IOException {
@@ -40,7 +40,7 @@ final class Responses {
      * read the request body; closing the exchange afterwards ends the response as usual.
      */
     static void errorBeforeBody(HttpExchange exchange, int status, String message) throws IOException {
-        byte[] body = (Json.write(Map.of("error", message)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = jsonBytes(Map.of("error", message));
         prepare(exchange, JSON);
         exchange.sendResponseHeaders(status, isHead(exchange) ? -1 : body.length);
         if (!isHead(exchange)) {
@@ -86,6 +86,10 @@ final class Responses {
     static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         empty(exchange, 302);
+    }
+
+    private static byte[] jsonBytes(Object value) {
+        return (Json.write(value) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Headers prepare(HttpExchange exchange, String contentType) {

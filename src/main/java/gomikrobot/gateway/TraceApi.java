@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * One trace, end to end: {@code GET /api/v1/trace/{traceID}} (contract §5.1, rendered by {@link TraceView}),
- * the same as a graph, {@code GET /api/v1/trace-graph/{traceID}} (§5.2), and {@code GET /api/v1/policy-decisions?trace_id=} (the full decision records). An unknown trace is a 200
- * with no spans, as the dashboard expects; a blank id is 400 {@code trace_id required}.
+ * the same trace as a graph, {@code GET /api/v1/trace-graph/{traceID}} (§5.2), and
+ * {@code GET /api/v1/policy-decisions?trace_id=} (the full decision records). An unknown trace is a 200 with
+ * no spans, as the dashboard expects; a blank id is 400 {@code trace_id required}.
  */
 final class TraceApi {
     static final String TRACE_PREFIX = "/api/v1/trace/";
