@@ -9,7 +9,7 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
-import gomikrobot.provider.LazyProvider;
+import gomikrobot.provider.LlmProvider;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.Timeline;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class AgentCommand implements Command {
 
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
         Log log = Wiring.log(config, ctx, args.flag("--verbose") ? null : Log.Level.WARN);
-        LazyProvider provider = Wiring.provider(config, log);
+        LlmProvider provider = Wiring.provider(config, log);
         try (Database db = Database.open(config.databaseFile(), log)) {
             Ids ids = new Ids(ctx.clock());
             Timeline timeline = Timeline.open(db, ctx.clock(), ids);

@@ -4,7 +4,7 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.gateway.PortInUseException;
 import gomikrobot.observe.Log;
-import gomikrobot.provider.LazyProvider;
+import gomikrobot.provider.LlmProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +44,7 @@ final class GatewayCommand implements Command {
                 .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath());
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
         Log log = Wiring.log(config, ctx, null);
-        LazyProvider provider = Wiring.provider(config, log);
+        LlmProvider provider = Wiring.provider(config, log);
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
         GatewayRuntime runtime;
