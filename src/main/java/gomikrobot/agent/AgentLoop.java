@@ -160,7 +160,7 @@ public final class AgentLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             fail(message, "interrupted by shutdown");
         } catch (RuntimeException e) {
-            log.error("Failed to process message", "trace_id", message.traceId(), "error", e);
+            log.unexpected("Failed to process message", e, "trace_id", message.traceId());
             fail(message, "internal error: " + e.getMessage());
         }
     }

@@ -102,7 +102,7 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.error("Delivery poll failed", "error", e); // next tick tries again
+                log.unexpected("Delivery poll failed", e); // next tick tries again
             }
         }
     }

@@ -7,9 +7,9 @@ import java.io.IOException;
 
 /**
  * The error boundary: an {@link HttpError} becomes {@code {"error": message}} with its status; anything else
- * is logged and answered 500 {@code internal error}, never with a stack trace. This filter also closes every
- * exchange, so handlers neither close nor wrap theirs in try-with-resources (which would close it before
- * the error could be written).
+ * is a bug, logged with its stack trace and answered 500 {@code internal error} (the client never sees the
+ * trace). This filter also closes every exchange, so handlers neither close nor wrap theirs in
+ * try-with-resources (which would close it before the error could be written).
  */
 final class JsonErrors extends Filter {
     private final Log log;
@@ -24,13 +24,10 @@ final class JsonErrors extends Filter {
             chain.doFilter(exchange);
         } catch (HttpError e) {
             answer(exchange, e.status(), e.getMessage());
-        } catch (IOException e) {
-            log.warn("http exchange failed", "method", exchange.getRequestMethod(),
-                    "path", exchange.getRequestURI().getPath(), "err", e.toString());
-            answer(exchange, 500, "internal error");
-        } catch (RuntimeException e) {
-            log.error("http handler failed", "method", exchange.getRequestMethod(),
-                    "path", exchange.getRequestURI().getPath(), "err", e.toString());
+        } catch (IOException | RuntimeException e) {
+            // an HttpError is every failure a handler expects; anything else is a bug worth its stack trace
+            log.unexpected("http handler failed", e, "method", exchange.getRequestMethod(),
+                    "path", exchange.getRequestURI().getPath());
             answer(exchange, 500, "internal error");
         } finally {
             exchange.close();

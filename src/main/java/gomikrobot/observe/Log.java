@@ -15,6 +15,11 @@ import java.util.Set;
  * object per line. Values of keys that name secrets ({@code api_key}, {@code token}, {@code authorization},
  * {@code password}, {@code secret}) are printed as {@code [REDACTED]}, and so is any occurrence of a secret
  * value handed to the constructor, wherever it appears in a line.
+ *
+ * <p>Two kinds of failure, two shapes: an expected one (a 4xx, a provider's 429, a file that is not there) is a
+ * value in a one-line entry ({@code error=…}, the throwable's message only); an unexpected one (a bug: a 500, a
+ * crashed turn, a tool that threw) goes through {@link #unexpected}, at ERROR with its stack trace. Both are
+ * scrubbed of secrets the same way.
  */
 public final class Log {
     public enum Level { DEBUG, INFO, WARN, ERROR }
@@ -74,10 +79,35 @@ public final class Log {
         log(Level.ERROR, msg, keyValues);
     }
 
+    /**
+     * An exception nobody planned for: logged at ERROR with the whole stack trace (causes included), after the
+     * usual fields. In key=value form the trace follows the line, indented; in JSON it is the {@code stack} field.
+     */
+    public void unexpected(String msg, Throwable failure, Object... keyValues) {
+        if (!enabled(Level.ERROR)) {
+            return;
+        }
+        Map<String, Object> fields = fields(Level.ERROR, msg, keyValues);
+        fields.put("error", String.valueOf(failure));
+        String trace = stackTrace(failure);
+        if (json) {
+            fields.put("stack", trace);
+            out.println(scrub(Json.write(fields)));
+        } else {
+            out.println(scrub(keyValueLine(fields) + System.lineSeparator() + trace.indent(4).stripTrailing()));
+        }
+    }
+
     public void log(Level level, String msg, Object... keyValues) {
         if (!enabled(level)) {
             return;
         }
+        Map<String, Object> fields = fields(level, msg, keyValues);
+        String line = json ? Json.write(fields) : keyValueLine(fields);
+        out.println(scrub(line));
+    }
+
+    private Map<String, Object> fields(Level level, String msg, Object... keyValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("time", Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
         fields.put("level", level.name());
@@ -86,8 +116,13 @@ public final class Log {
             String key = String.valueOf(keyValues[i]);
             fields.put(key, isSecretKey(key) ? REDACTED : describe(keyValues[i + 1]));
         }
-        String line = json ? Json.write(fields) : keyValueLine(fields);
-        out.println(scrub(line));
+        return fields;
+    }
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 
     private static Object describe(Object value) {

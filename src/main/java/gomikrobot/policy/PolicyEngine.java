@@ -62,7 +62,7 @@ public final class PolicyEngine {
             recorder.record(req, decision);
         } catch (RuntimeException e) {
             // the audit row is lost, but the call must still get its verdict
-            log.error("Policy decision not recorded", "tool", req.tool(), "trace_id", req.traceId(), "error", e);
+            log.unexpected("Policy decision not recorded", e, "tool", req.tool(), "trace_id", req.traceId());
         }
         return decision;
     }

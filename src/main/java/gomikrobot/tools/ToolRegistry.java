@@ -76,7 +76,7 @@ public final class ToolRegistry {
             recorder.record(new ToolCallRecord(ctx, toolCallId, name, argumentsJson, result, durationMs));
         } catch (RuntimeException e) {
             // losing the record must not lose the result the model is waiting for
-            log.error("Tool call not recorded", "tool", name, "trace_id", ctx.traceId(), "error", e);
+            log.unexpected("Tool call not recorded", e, "tool", name, "trace_id", ctx.traceId());
         }
         return result;
     }
@@ -121,8 +121,12 @@ public final class ToolRegistry {
             ToolResult result = tool.execute(args, ctx);
             return result != null ? result : new ToolResult.Failed(tool.name() + " returned no result");
         } catch (RuntimeException e) {
-            log.warn("Tool failed", "tool", tool.name(), "trace_id", ctx.traceId(), "error", e);
-            String message = e instanceof JsonException j ? j.describe() : e.getMessage();
+            if (e instanceof JsonException j) { // the model's arguments did not fit: its mistake, told back to it
+                log.warn("Tool arguments rejected", "tool", tool.name(), "trace_id", ctx.traceId(), "error", j.describe());
+                return new ToolResult.Failed(j.describe());
+            }
+            log.unexpected("Tool threw", e, "tool", tool.name(), "trace_id", ctx.traceId());
+            String message = e.getMessage();
             return new ToolResult.Failed(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
         }
     }
