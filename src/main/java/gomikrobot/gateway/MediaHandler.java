@@ -1,5 +1,6 @@
 package gomikrobot.gateway;
 
+import gomikrobot.media.MediaTypes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class MediaHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Security-Policy", "sandbox");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         try (InputStream in = Files.newInputStream(file)) {
-            Responses.stream(exchange, ContentTypes.of(file.getFileName().toString()), Files.size(file), in);
+            Responses.stream(exchange, MediaTypes.ofFileName(file.getFileName().toString()), Files.size(file), in);
         }
     }
 

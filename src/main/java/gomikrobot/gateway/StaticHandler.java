@@ -1,5 +1,6 @@
 package gomikrobot.gateway;
 
+import gomikrobot.media.MediaTypes;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class StaticHandler implements HttpHandler {
             exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
             exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         }
-        Responses.bytes(exchange, 200, ContentTypes.of(relative), content);
+        Responses.bytes(exchange, 200, MediaTypes.ofFileName(relative), content);
     }
 
     /** Where the files come from; a missing file or a directory is empty. */

@@ -1,5 +1,6 @@
 package gomikrobot.provider;
 
+import gomikrobot.media.MediaTypes;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
@@ -105,7 +106,7 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
         MultipartBody form = new MultipartBody(ThreadLocalRandom.current())
                 .field("model", model == null || model.isBlank() ? DEFAULT_TRANSCRIPTION_MODEL : model)
                 .field("response_format", "json")
-                .file("file", audioFile.getFileName().toString(), audioType(audioFile), audio);
+                .file("file", audioFile.getFileName().toString(), MediaTypes.ofFileName(audioFile.getFileName().toString()), audio);
         String contentType = form.contentType();
         HttpTransport.Answer answer =
                 transport.post(Operation.TRANSCRIPTION, "/audio/transcriptions", contentType, form.finish());
@@ -189,19 +190,5 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
             throw new ProviderException("Transcription request failed: cannot read " + audioFile + ": "
                     + e.getClass().getSimpleName(), 0, false, e);
         }
-    }
-
-    private static String audioType(Path audioFile) {
-        String name = audioFile.getFileName().toString().toLowerCase(Locale.ROOT);
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return switch (extension) {
-            case "ogg", "oga", "opus" -> "audio/ogg";
-            case "mp3", "mpga", "mpeg" -> "audio/mpeg";
-            case "m4a", "mp4" -> "audio/mp4";
-            case "wav" -> "audio/wav";
-            case "webm" -> "audio/webm";
-            case "flac" -> "audio/flac";
-            default -> "application/octet-stream";
-        };
     }
 }

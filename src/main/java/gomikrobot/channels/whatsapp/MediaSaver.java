@@ -1,10 +1,10 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.media.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,11 +24,6 @@ final class MediaSaver {
         }
     }
 
-    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-            Map.entry("image/jpeg", "jpg"), Map.entry("image/png", "png"), Map.entry("image/webp", "webp"),
-            Map.entry("image/gif", "gif"), Map.entry("audio/ogg", "ogg"), Map.entry("audio/mpeg", "mp3"),
-            Map.entry("audio/mp4", "m4a"), Map.entry("audio/aac", "aac"), Map.entry("audio/wav", "wav"),
-            Map.entry("audio/amr", "amr"), Map.entry("application/pdf", "pdf"), Map.entry("text/plain", "txt"));
     private static final Map<Kind, String> FALLBACK = Map.of(Kind.IMAGE, "jpg", Kind.AUDIO, "ogg", Kind.DOCUMENT, "bin");
     private static final int MAX_ID_LENGTH = 100;
 
@@ -65,20 +60,11 @@ final class MediaSaver {
     }
 
     static String extension(Kind kind, String mimeType, String originalName) {
-        String mime = mimeType == null ? "" : mimeType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        String fromName = nameExtension(originalName);
+        String fromName = MediaTypes.extensionOf(originalName);
         if (kind == Kind.DOCUMENT && !fromName.isEmpty()) {
             return fromName;
         }
-        return EXTENSIONS.getOrDefault(mime, fromName.isEmpty() ? FALLBACK.get(kind) : fromName);
-    }
-
-    private static String nameExtension(String name) {
-        if (name == null) {
-            return "";
-        }
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return ext.matches("[a-z0-9]{1,8}") ? ext : "";
+        String fromType = MediaTypes.extensionFor(mimeType);
+        return !fromType.isEmpty() ? fromType : fromName.isEmpty() ? FALLBACK.get(kind) : fromName;
     }
 }
