@@ -49,7 +49,10 @@ final class ConfigAssembler {
     private static ChannelsConfig channels(SettingValues v) {
         return new ChannelsConfig(new WhatsAppConfig(v.bool("channels.whatsapp.enabled"),
                 v.strings("channels.whatsapp.allowFrom"), v.bool("channels.whatsapp.dropUnauthorized"),
-                v.bool("channels.whatsapp.ignoreReactions")));
+                v.bool("channels.whatsapp.ignoreReactions"),
+                v.integer("channels.whatsapp.maxMediaBytes"),
+                v.bool("channels.whatsapp.voiceReplies"),
+                WhatsAppConfig.Groups.parse(v.string("channels.whatsapp.groups"))));
     }
 
     private static ProvidersConfig providers(SettingValues v) {

@@ -48,6 +48,10 @@ final class Settings {
                     .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_DROP_UNAUTHORIZED"),
             Setting.of("channels.whatsapp.ignoreReactions", BOOL, false)
                     .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_IGNORE_REACTIONS"),
+            Setting.of("channels.whatsapp.maxMediaBytes", INT, WhatsAppConfig.DEFAULT_MAX_MEDIA_BYTES)
+                    .rule(Rule.range(1, Integer.MAX_VALUE)),
+            Setting.of("channels.whatsapp.voiceReplies", BOOL, false),
+            Setting.of("channels.whatsapp.groups", STRING, "off").rule(new Rule.OneOf(List.of("off", "mention"))),
 
             Setting.of("providers.openai.apiKey", STRING, "").env("MIKROBOT_OPENAI_API_KEY")
                     .fallbackEnv("OPENAI_API_KEY"),

@@ -269,6 +269,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void whatsappMediaCapVoiceRepliesAndGroupsAreRead() throws IOException {
+        Path file = writeConfig("{\"channels\": {\"whatsapp\": {\"voiceReplies\": true, \"groups\": \"Mention\"}}}");
+        WhatsAppConfig w = load(Map.of("MIKROBOT_CHANNELS_WHATSAPP_MAX_MEDIA_BYTES", "1048576")).channels().whatsapp();
+        assertEquals(new WhatsAppConfig(false, List.of(), false, false, 1_048_576, true, WhatsAppConfig.Groups.MENTION),
+                w);
+        writeConfig("{\"channels\": {\"whatsapp\": {\"groups\": \"all\"}}}");
+        assertEquals("config error: " + file + ": channels.whatsapp.groups must be one of off, mention, got \"all\"",
+                failure(Map.of()));
+        assertEquals("config error: env MIKROBOT_CHANNELS_WHATSAPP_MAX_MEDIA_BYTES: channels.whatsapp.maxMediaBytes"
+                + " must be 1-2147483647, got 0", failure(Map.of("MIKROBOT_CHANNELS_WHATSAPP_MAX_MEDIA_BYTES", "0")));
+    }
+
+    @Test
     void outOfRangeValuesAreNamedWithTheirSource() throws IOException {
         Path file = writeConfig("{\"gateway\": {\"port\": 99999}}");
         assertEquals("config error: " + file + ": gateway.port must be 1-65535, got 99999", failure(Map.of()));
