@@ -1,5 +1,6 @@
 package gomikrobot.delivery;
 
+import gomikrobot.channels.ChatLanes;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.timeline.Task;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.BooleanSupplier;
  * ({@link #deliverNow}), and by polling every 5 s for what is still {@code pending} (retries, and whatever a
  * restart interrupted). At most 5 attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed
  * before it is delivered, so the publish path and the poll never send the same answer twice. The state is
- * written after the route answered, never before.
+ * written after the route answered, never before. Each chat's answers go out one after the other in the chat's own
+ * lane, so a slow send or a chat's rate limit never holds up another chat.
  */
 public final class DeliveryWorker implements AutoCloseable {
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
@@ -33,11 +36,19 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Log log;
     private final Metrics.Counter delivered;
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final ChatLanes lanes;
     private volatile Thread poller;
     private volatile boolean stopping;
 
     public DeliveryWorker(TaskStore tasks, BooleanSupplier silentMode, Map<String, Route> routes, Clock clock, Log log,
                           Metrics metrics) {
+        this(tasks, silentMode, routes, clock, log, metrics, Thread::startVirtualThread);
+    }
+
+    /** As above, with the threads the chats' lanes run on ({@code Runnable::run} delivers in the caller). */
+    public DeliveryWorker(TaskStore tasks, BooleanSupplier silentMode, Map<String, Route> routes, Clock clock, Log log,
+                          Metrics metrics, Executor laneThreads) {
+        this.lanes = new ChatLanes(laneThreads);
         this.tasks = tasks;
         this.silentMode = silentMode;
         this.routes = Map.copyOf(routes);
@@ -60,16 +71,23 @@ public final class DeliveryWorker implements AutoCloseable {
         log.info("Delivery worker started", "interval", POLL_INTERVAL.toSeconds() + "s", "max_retry", MAX_ATTEMPTS);
     }
 
-    /** Delivers one task's answer now (when it is still pending and no one else is delivering it). */
+    /**
+     * Delivers one task's answer now, in its chat's lane (when it is still pending and no one else is delivering
+     * it): after the answers of that chat already on their way, without waiting for any other chat.
+     */
     public void deliverNow(String taskId) {
         if (taskId == null || taskId.isBlank() || !claimed.add(taskId)) {
             return;
         }
+        Optional<Task> due = Optional.empty();
         try {
-            tasks.get(taskId).filter(DeliveryWorker::isDue).ifPresent(this::deliver);
+            due = tasks.get(taskId).filter(DeliveryWorker::isDue);
         } finally {
-            claimed.remove(taskId);
+            if (due.isEmpty()) {
+                claimed.remove(taskId);
+            }
         }
+        due.ifPresent(task -> lanes.submit(task.channel() + ":" + task.chatId(), () -> deliverClaimed(taskId)));
     }
 
     /** One poll: every due pending delivery, oldest first. */
@@ -83,13 +101,14 @@ public final class DeliveryWorker implements AutoCloseable {
     public void close() {
         stopping = true;
         Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-            try {
+        try {
+            if (t != null) {
+                t.interrupt();
                 t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            lanes.awaitIdle(Duration.ofSeconds(5)); // a send under way ends (or fails and stays pending) first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         log.info("Delivery worker stopped");
     }
@@ -104,6 +123,17 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.unexpected("Delivery poll failed", e); // next tick tries again
             }
+        }
+    }
+
+    /** Runs in the task's lane; the task is read again, since the lane may have waited. */
+    private void deliverClaimed(String taskId) {
+        try {
+            tasks.get(taskId).filter(DeliveryWorker::isDue).ifPresent(this::deliver);
+        } catch (RuntimeException e) {
+            log.unexpected("Delivery failed", e, "task_id", taskId); // the poll tries again
+        } finally {
+            claimed.remove(taskId);
         }
     }
 

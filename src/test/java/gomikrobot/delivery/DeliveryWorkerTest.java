@@ -23,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +52,7 @@ class DeliveryWorkerTest {
         worker = new DeliveryWorker(timeline.tasks(), silent::get, Map.of(
                 "whatsapp", new WhatsAppRoute(whatsapp, log),
                 "webui", new WebUiRoute(timeline.webUsers(), Optional.of(whatsapp), log)),
-                Clock.systemUTC(), Log.quiet(), new Metrics());
+                Clock.systemUTC(), Log.quiet(), new Metrics(), Runnable::run);
     }
 
     @AfterEach
@@ -130,6 +132,38 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aChatWhoseSendIsSlowDoesNotHoldUpAnotherChat() throws Exception {
+        var release = new CountDownLatch(1);
+        var blocking = new RecordingChannel() {
+            @Override
+            public SendResult send(OutboundMessage message) {
+                if (message.chatId().equals(JID)) {
+                    awaitQuietly(release); // a slow send, or this chat's one-message-a-second slot
+                }
+                return super.send(message);
+            }
+        };
+        var threaded = new DeliveryWorker(timeline.tasks(), silent::get,
+                Map.of("whatsapp", new WhatsAppRoute(blocking, (t, c, s, r) -> { })), Clock.systemUTC(), Log.quiet(),
+                new Metrics());
+        Task slow = completed("whatsapp", JID, "to the slow chat");
+        Task later = completed("whatsapp", JID, "second to the slow chat");
+        Task other = completed("whatsapp", "4915100000009@s.whatsapp.net", "to another chat");
+        threaded.deliverNow(slow.taskId());
+        threaded.deliverNow(later.taskId());
+        threaded.deliverNow(other.taskId());
+        for (int i = 0; i < 1000 && !Task.DELIVERY_SENT.equals(reload(other).deliveryStatus()); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(Task.DELIVERY_SENT, reload(other).deliveryStatus(), "the other chat was served meanwhile");
+        assertEquals(List.of("to another chat"), blocking.sentTexts());
+        release.countDown();
+        threaded.close(); // waits for the lanes
+        assertEquals(List.of("to another chat", "to the slow chat", "second to the slow chat"), blocking.sentTexts(),
+                "one chat's answers stay in order");
+    }
+
+    @Test
     void deliveredAnswersAreNotSentAgainByThePoll() {
         Task task = completed("whatsapp", JID, "once");
         worker.deliverNow(task.taskId());
@@ -154,8 +188,16 @@ class DeliveryWorkerTest {
         return timeline.tasks().get(task.taskId()).orElseThrow();
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A WhatsApp channel that records what it was asked to send and fails on demand. */
-    private static final class RecordingChannel implements Channel {
+    private static class RecordingChannel implements Channel {
         final List<OutboundMessage> sent = Collections.synchronizedList(new ArrayList<>());
         volatile boolean fail;
 
