@@ -3,13 +3,12 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.channels.whatsapp.WaMessage.Content;
 import gomikrobot.observe.Log;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Turns a message's content into the text (and saved file) the agent sees. {@link #preview} never touches the
  * network and is used for refused senders; {@link #read} downloads, saves and transcribes, and is only used
- * for admitted ones. A failed download or transcription still yields a message saying so, so the agent can
- * answer instead of staying silent.
+ * for admitted ones. A failed download or transcription still yields a message saying so and why, so the agent
+ * can answer instead of staying silent, and the reason is in the message's timeline row.
  */
 final class ContentReader {
     static final String TRANSCRIPT_PREFIX = "[Audio Transcript]: ";
@@ -18,12 +17,12 @@ final class ContentReader {
     record Read(String text, String mediaPath) {
     }
 
-    private final MediaSaver saver;
+    private final MediaDownloader downloader;
     private final Transcriber transcriber;
     private final Log log;
 
-    ContentReader(MediaSaver saver, Transcriber transcriber, Log log) {
-        this.saver = saver;
+    ContentReader(MediaDownloader downloader, Transcriber transcriber, Log log) {
+        this.downloader = downloader;
         this.transcriber = transcriber;
         this.log = log;
     }
@@ -42,48 +41,47 @@ final class ContentReader {
 
     Read read(String messageId, Content content) throws InterruptedException {
         return switch (content) {
-            case Content.Image image -> readImage(messageId, image);
+            case Content.Image image -> withMedia(preview(image),
+                    save(MediaFiles.Kind.IMAGE, messageId, image.mimeType(), null, image.media()));
             case Content.Audio audio -> readAudio(messageId, audio);
-            case Content.Document doc -> readDocument(messageId, doc);
+            case Content.Document doc -> withMedia(documentText(doc),
+                    save(MediaFiles.Kind.DOCUMENT, messageId, doc.mimeType(), doc.fileName(), doc.media()));
             case Content.Text text -> new Read(text.text(), "");
             case Content.Reaction reaction -> new Read(preview(reaction), "");
             case Content.Ignored ignored -> new Read("", "");
         };
     }
 
-    private Read readImage(String id, Content.Image image) throws InterruptedException {
-        Path saved = save(MediaSaver.Kind.IMAGE, id, image.mimeType(), null, image.media());
-        String text = preview(image);
-        return saved == null ? new Read(text + " (the image could not be downloaded)", "") : new Read(text, saved.toString());
-    }
-
     private Read readAudio(String id, Content.Audio audio) throws InterruptedException {
-        Path saved = save(MediaSaver.Kind.AUDIO, id, audio.mimeType(), null, audio.media());
-        if (saved == null) {
-            return new Read("[Audio message could not be downloaded]", "");
+        MediaDownloader.Result result = save(MediaFiles.Kind.AUDIO, id, audio.mimeType(), null, audio.media());
+        if (!(result instanceof MediaDownloader.Result.Saved saved)) {
+            return withMedia(preview(audio), result);
         }
         try {
-            return new Read(TRANSCRIPT_PREFIX + transcriber.transcribe(saved), saved.toString());
+            return new Read(TRANSCRIPT_PREFIX + transcriber.transcribe(saved.file()), saved.file().toString());
         } catch (IOException | RuntimeException e) {
             log.warn("WhatsApp audio transcription failed", "message_id", id, "error", e.getMessage());
-            return new Read("[Audio message could not be transcribed]", saved.toString());
+            // the reason stays in the log: a provider's error text is not for the chat
+            return new Read(preview(audio) + " (it could not be transcribed)", saved.file().toString());
         }
     }
 
-    private Read readDocument(String id, Content.Document doc) throws InterruptedException {
-        Path saved = save(MediaSaver.Kind.DOCUMENT, id, doc.mimeType(), doc.fileName(), doc.media());
-        String text = documentText(doc);
-        return saved == null ? new Read(text + " (the file could not be downloaded)", "") : new Read(text, saved.toString());
+    /** The text with the saved file, or with a note saying the attachment is missing and why. */
+    private static Read withMedia(String text, MediaDownloader.Result result) {
+        return switch (result) {
+            case MediaDownloader.Result.Saved saved -> new Read(text, saved.file().toString());
+            case MediaDownloader.Result.Failed failed ->
+                    new Read(text + " (the attachment could not be downloaded: " + failed.reason() + ")", "");
+        };
     }
 
-    private Path save(MediaSaver.Kind kind, String id, String mime, String name, WaMessage.MediaSource media)
+    private MediaDownloader.Result save(MediaFiles.Kind kind, String id, String mime, String name, Attachment media)
             throws InterruptedException {
-        try {
-            return saver.save(kind, id, mime, name, media.download());
-        } catch (IOException | RuntimeException e) {
-            log.warn("WhatsApp media download failed", "message_id", id, "kind", kind, "error", e.getMessage());
-            return null;
+        MediaDownloader.Result result = downloader.download(media, kind, id, mime, name);
+        if (result instanceof MediaDownloader.Result.Failed failed) {
+            log.warn("WhatsApp media download failed", "message_id", id, "kind", kind, "reason", failed.reason());
         }
+        return result;
     }
 
     private static String documentText(Content.Document doc) {

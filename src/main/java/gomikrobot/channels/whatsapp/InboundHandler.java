@@ -8,15 +8,17 @@ import gomikrobot.channels.whatsapp.InboundOutcome.Dropped;
 import gomikrobot.channels.whatsapp.InboundOutcome.Published;
 import gomikrobot.channels.whatsapp.InboundOutcome.Unauthorized;
 import gomikrobot.channels.whatsapp.WaMessage.Content;
+import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import java.time.Clock;
 import java.util.Set;
 
 /**
- * The inbound path of the channel, in order: forget redeliveries and our own echoes, drop noise, let the owner's
- * self-chat through as internal, ask access control about everyone else, then read the content (download, save,
- * transcribe) and publish it to the bus with idempotency key {@code wa:<id>} and trace {@code wa-<id>}.
- * Refused messages never reach the bus; they are recorded as unauthorized unless {@code dropUnauthorized}.
+ * The inbound path of the channel, in order: forget redeliveries and our own echoes, drop noise, drop group
+ * messages unless groups are read and the message mentions us or replies to us, let the owner's self-chat through
+ * as internal, ask access control about everyone else, then read the content (download, save, transcribe) and
+ * publish it to the bus with idempotency key {@code wa:<id>} and trace {@code wa-<id>}. Refused messages never
+ * reach the bus; they are recorded as unauthorized unless {@code dropUnauthorized}.
  */
 final class InboundHandler {
     static final String CHANNEL = "whatsapp";
@@ -29,6 +31,7 @@ final class InboundHandler {
     private final UnauthorizedRecorder recorder;
     private final boolean dropUnauthorized;
     private final boolean ignoreReactions;
+    private final WhatsAppConfig.Groups groups;
     private final RecentIds seen;
     private final RecentIds sentByUs;
     private final RecentIds voiceTraces;
@@ -36,14 +39,15 @@ final class InboundHandler {
     private final Log log;
 
     InboundHandler(AccessControl access, ContentReader reader, MessageBus bus, UnauthorizedRecorder recorder,
-                   boolean dropUnauthorized, boolean ignoreReactions, RecentIds sentByUs, RecentIds voiceTraces,
-                   Clock clock, Log log) {
+                   boolean dropUnauthorized, boolean ignoreReactions, WhatsAppConfig.Groups groups,
+                   RecentIds sentByUs, RecentIds voiceTraces, Clock clock, Log log) {
         this.access = access;
         this.reader = reader;
         this.bus = bus;
         this.recorder = recorder;
         this.dropUnauthorized = dropUnauthorized;
         this.ignoreReactions = ignoreReactions;
+        this.groups = groups;
         this.seen = new RecentIds(4096);
         this.sentByUs = sentByUs;
         this.voiceTraces = voiceTraces;
@@ -72,6 +76,10 @@ final class InboundHandler {
         if (noise != null) {
             return new Dropped(noise);
         }
+        if (JidText.isGroup(message.chatJid()) && !readsGroupMessage(message, selfUsers)) {
+            return new Dropped(groups == WhatsAppConfig.Groups.OFF ? "group message (groups are off)"
+                    : "group message not addressed to us");
+        }
         boolean selfChat = selfUsers.contains(JidText.user(message.chatJid()));
         if (message.fromMe()) {
             return selfChat ? publish(message, true) : new Dropped("owner writing to another chat");
@@ -94,6 +102,15 @@ final class InboundHandler {
             case Content.Reaction reaction when ignoreReactions -> "reaction";
             case Content.Reaction reaction when reaction.emoji() == null || reaction.emoji().isBlank() -> "reaction removed";
             default -> null;
+        };
+    }
+
+    /** With groups on {@code mention}: the message names our number (or LID) or answers one of our messages. */
+    private boolean readsGroupMessage(WaMessage message, Set<String> selfUsers) {
+        return switch (groups) {
+            case OFF -> false;
+            case MENTION -> selfUsers.contains(JidText.user(message.quotedSender()))
+                    || message.mentions().stream().map(JidText::user).anyMatch(selfUsers::contains);
         };
     }
 

@@ -9,6 +9,8 @@ import java.util.Locale;
  */
 final class JidText {
     static final String USER_SERVER = "s.whatsapp.net";
+    static final String GROUP_SERVER = "g.us";
+    private static final String LEGACY_USER_SERVER = "c.us";
 
     private JidText() {
     }
@@ -36,12 +38,27 @@ final class JidText {
         return user.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** A full chat JID for an outbound address: a bare number gets {@code @s.whatsapp.net}. */
+    /** True for a group chat ({@code …@g.us}). */
+    static boolean isGroup(String jid) {
+        return jid != null && jid.strip().toLowerCase(Locale.ROOT).endsWith("@" + GROUP_SERVER);
+    }
+
+    /**
+     * A full chat JID for an outbound address, the form WhatsApp expects: a bare number gets
+     * {@code @s.whatsapp.net}; spaces, a leading '+' and a device suffix ({@code :12}) are removed, as
+     * {@code c.us} becomes {@code s.whatsapp.net}; a group id keeps its dashes.
+     *
+     * @throws IllegalArgumentException when nothing of a chat id is left
+     */
     static String chatJid(String jidOrNumber) {
         String text = jidOrNumber == null ? "" : jidOrNumber.strip();
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("chat id must not be blank");
+        int at = text.indexOf('@');
+        String server = at < 0 ? USER_SERVER : text.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+        String user = at < 0 ? text : text.substring(0, at);
+        user = server.equals(GROUP_SERVER) ? user.replaceAll("\\s+", "") : user(user);
+        if (user.isEmpty() || server.isEmpty()) {
+            throw new IllegalArgumentException("not a WhatsApp chat id: \"" + text + "\"");
         }
-        return text.contains("@") ? text : user(text) + "@" + USER_SERVER;
+        return user + "@" + (server.equals(LEGACY_USER_SERVER) ? USER_SERVER : server);
     }
 }

@@ -3,6 +3,7 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.bus.MessageBus;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
+import gomikrobot.channels.ChatLanes;
 import gomikrobot.channels.ChannelStatus;
 import gomikrobot.channels.SendResult;
 import gomikrobot.config.WhatsAppConfig;
@@ -22,17 +23,19 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The WhatsApp channel: inbound messages through {@link InboundHandler} to the bus, answers through
- * {@link ReplySender}, and the connection's life. {@link #start()} never blocks: an unpaired gateway reports
- * {@code unpaired} and keeps serving. When the server closes the socket (which the library does not recover
- * from) it reconnects with backoff and jitter; a logged-out or banned session stops the channel with a clear
- * log line and status instead.
+ * The WhatsApp channel: inbound messages through {@link InboundHandler} to the bus, one lane per chat so a chat's
+ * messages reach the agent in order, answers through {@link ReplySender}, and the connection's life.
+ * {@link #start()} never blocks: an unpaired gateway reports {@code unpaired} and keeps serving. When the
+ * server closes the socket (which the library does not recover from) it reconnects with backoff and jitter; a
+ * logged-out or banned session stops the channel with a clear log line and status instead.
  */
 public final class WhatsAppChannel implements Channel {
     static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final WaTransport transport;
     private final InboundHandler inbound;
+    private final ChatLanes lanes;
+    private final boolean voiceReplies;
     private final ReplySender sender;
     private final ReconnectSchedule schedule;
     private final Sleeper sleeper;
@@ -48,6 +51,7 @@ public final class WhatsAppChannel implements Channel {
                            UnauthorizedRecorder recorder, LlmProvider provider, Transcriber transcriber, Log log) {
         this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, bus, settings, recorder,
                 text -> provider.speak(text, options.ttsVoice(), "opus"), transcriber,
+                MediaDownloader.forWhatsApp(options.mediaDir(), config.maxMediaBytes()),
                 new Seams(Clock.systemUTC(), System::nanoTime, Sleeper.system(),
                         new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP,
                                 ReconnectSchedule.DEFAULT_JITTER, () -> ThreadLocalRandom.current().nextDouble()),
@@ -56,15 +60,18 @@ public final class WhatsAppChannel implements Channel {
 
     WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, MessageBus bus,
                     AccessSettings settings, UnauthorizedRecorder recorder,
-                    Function<String, byte[]> speech, Transcriber transcriber, Seams seams, Log log) {
+                    Function<String, byte[]> speech, Transcriber transcriber, MediaDownloader downloader, Seams seams,
+                    Log log) {
         RecentIds sentByUs = new RecentIds(1024);
         RecentIds voiceTraces = new RecentIds(1024);
         this.transport = transport;
         this.inbound = new InboundHandler(new AccessControl(settings, config.allowFrom()),
-                new ContentReader(new MediaSaver(options.mediaDir()), transcriber, log), bus, recorder,
-                config.dropUnauthorized(), config.ignoreReactions(), sentByUs, voiceTraces, seams.clock(), log);
+                new ContentReader(downloader, transcriber, log), bus, recorder, config.dropUnauthorized(),
+                config.ignoreReactions(), config.groups(), sentByUs, voiceTraces, seams.clock(), log);
+        this.lanes = new ChatLanes(seams.background());
+        this.voiceReplies = config.voiceReplies();
         this.sender = new ReplySender(transport, new RateLimiter(options.sendInterval(), seams.nanoTime(),
-                seams.sleeper()), speech, options.voiceReplies(), voiceTraces, sentByUs, options.sendTimeout(), log);
+                seams.sleeper()), speech, voiceReplies, voiceTraces, sentByUs, options.sendTimeout(), log);
         this.schedule = seams.schedule();
         this.sleeper = seams.sleeper();
         this.background = seams.background();
@@ -79,6 +86,10 @@ public final class WhatsAppChannel implements Channel {
     @Override
     public void start() {
         stopping = false;
+        if (voiceReplies) {
+            log.warn("WhatsApp voice replies are on (channels.whatsapp.voiceReplies): the WhatsApp library uploads"
+                    + " media with a MAC that WhatsApp apps reject, so recipients may not be able to play them");
+        }
         if (!transport.paired()) {
             status.set(new ChannelStatus(false, "unpaired", "not paired: run `gomikrobot whatsapp-auth`"));
             log.warn("WhatsApp is enabled but not paired; run `gomikrobot whatsapp-auth` to link it");
@@ -122,12 +133,17 @@ public final class WhatsAppChannel implements Channel {
     private final class Listener implements WaTransport.Events {
         @Override
         public void onMessage(WaMessage message) {
+            // the library calls this on a new thread per message: queue at once, handle in the chat's lane
+            lanes.submit(message.chatJid(), message.at().getEpochSecond(), () -> handle(message));
+        }
+
+        private void handle(WaMessage message) {
             try {
                 inbound.handle(message, transport.selfUsers());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                log.error("WhatsApp inbound message failed", "message_id", message.id(), "error", e.getMessage());
+                log.unexpected("WhatsApp inbound message failed", e, "message_id", message.id());
             }
         }
 

@@ -11,11 +11,10 @@ import java.util.Objects;
  * @param mediaDir     where received media are saved ({@code <workspace>/media})
  * @param sendTimeout  how long one send may take before it fails (retryable)
  * @param sendInterval the minimum gap between two messages to the same chat
- * @param voiceReplies answer a voice note with a voice note (text-to-speech through the provider)
- * @param ttsVoice     the provider's voice name
+ * @param ttsVoice     the provider's voice name for voice replies
  */
 public record WhatsAppOptions(Path sessionDir, Path mediaDir, Duration sendTimeout, Duration sendInterval,
-                              boolean voiceReplies, String ttsVoice) {
+                              String ttsVoice) {
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_SEND_INTERVAL = Duration.ofSeconds(1);
     public static final String DEFAULT_VOICE = "alloy";
@@ -32,9 +31,9 @@ public record WhatsAppOptions(Path sessionDir, Path mediaDir, Duration sendTimeo
         ttsVoice = ttsVoice == null || ttsVoice.isBlank() ? DEFAULT_VOICE : ttsVoice.strip();
     }
 
-    /** {@code <home>/whatsapp} and {@code <workspace>/media}, 30 s sends, one message a second per chat, voice replies on. */
+    /** {@code <home>/whatsapp} and {@code <workspace>/media}, 30 s sends, one message a second per chat. */
     public static WhatsAppOptions defaults(Path home, Path workspace) {
         return new WhatsAppOptions(home.resolve("whatsapp"), workspace.resolve("media"), DEFAULT_SEND_TIMEOUT,
-                DEFAULT_SEND_INTERVAL, true, DEFAULT_VOICE);
+                DEFAULT_SEND_INTERVAL, DEFAULT_VOICE);
     }
 }

@@ -40,7 +40,7 @@ class DropUnauthorizedTest {
             fx.channel.start();
             var key = new ChatMessageKeyBuilder().id("T1").chatJid(Jid.of(FRIEND)).fromMe(true).build();
             var reaction = new ReactionMessageBuilder().key(key).content("👍").build();
-            fx.transport.deliver(Messages.from("R1", FRIEND, reaction, new byte[0]));
+            fx.transport.deliver(Messages.from("R1", FRIEND, reaction));
             assertEquals("[Reaction: 👍]", fx.nextInbound().text());
         }
     }

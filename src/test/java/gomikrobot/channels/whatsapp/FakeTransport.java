@@ -1,5 +1,7 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.channels.whatsapp.cobalt.SentMessages;
+import it.auties.whatsapp.model.info.ChatMessageInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,10 +9,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A WhatsApp connection that lives in memory: scripted connect results, recorded sends, injected events. */
+/**
+ * A WhatsApp connection that lives in memory: scripted connect results, recorded sends, injected events. A send
+ * answers with the next scripted cobalt message (read as the cobalt transport reads it), if any.
+ */
 final class FakeTransport implements WaTransport {
     record Sent(String chatJid, String text, byte[] voice) {
     }
@@ -18,6 +24,7 @@ final class FakeTransport implements WaTransport {
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final AtomicInteger connects = new AtomicInteger();
     final Deque<Boolean> connectResults = new ArrayDeque<>();
+    final Deque<ChatMessageInfo> sendReplies = new ConcurrentLinkedDeque<>();
     volatile boolean paired = true;
     volatile boolean connected;
     volatile boolean failSends;
@@ -86,7 +93,9 @@ final class FakeTransport implements WaTransport {
         if (failSends) {
             throw new IOException("send timed out after 30s");
         }
+        ChatMessageInfo reply = sendReplies.poll();
+        String id = reply == null ? "SENT" + ids.incrementAndGet() : SentMessages.idOfSent(reply, "send");
         sent.add(message);
-        return "SENT" + ids.incrementAndGet();
+        return id;
     }
 }

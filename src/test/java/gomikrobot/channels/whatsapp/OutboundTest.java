@@ -43,6 +43,22 @@ class OutboundTest {
     }
 
     @Test
+    void chatIdsLoseSpacesPlusAndDeviceSuffixBeforeSending() {
+        try (var fx = started(false)) {
+            for (String id : List.of("+49 151 12345678@s.whatsapp.net", "4915112345678:5@s.whatsapp.net",
+                    "4915112345678@c.us", " 4915112345678 ", "120363-1700000000@g.us")) {
+                var message = new OutboundMessage("whatsapp", id, "hi", "", "", false);
+                assertEquals(new SendResult.Sent(), fx.channel.send(message), id);
+            }
+            assertEquals(List.of(FRIEND, FRIEND, FRIEND, FRIEND, "120363-1700000000@g.us"),
+                    fx.transport.sent.stream().map(FakeTransport.Sent::chatJid).toList());
+            var blank = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", "@s.whatsapp.net", "hi", "",
+                    "", false));
+            assertFalse(blank.retryable(), blank.reason());
+        }
+    }
+
+    @Test
     void messagesToOneChatAreSpacedBySendIntervalOthersAreNot() {
         try (var fx = started(false)) {
             for (int i = 0; i < 3; i++) {
@@ -77,6 +93,14 @@ class OutboundTest {
     }
 
     @Test
+    void voiceRepliesAreOffByDefaultAndSayWhyWhenTurnedOn() {
+        assertFalse(ChannelFixture.config(List.of(), false, false).voiceReplies());
+        try (var fx = started(true)) {
+            assertTrue(fx.log().contains("recipients may not be able to play them"), fx.log());
+        }
+    }
+
+    @Test
     void voiceNoteIsAnsweredWithTextWhenVoiceRepliesAreOff() throws Exception {
         try (var fx = started(false)) {
             InboundMessage question = deliverVoiceNote(fx);
@@ -92,7 +116,7 @@ class OutboundTest {
             String self = Messages.OWNER + "@s.whatsapp.net";
             fx.channel.send(new OutboundMessage("whatsapp", self, "done", "", "", false));
             ChatMessageInfo echo = Messages.info("SENT1", self, self, true, MessageContainer.of("done"));
-            fx.transport.deliver(Messages.translate(echo, new byte[0]));
+            fx.transport.deliver(Messages.translate(echo));
             assertNull(fx.nextInbound());
         }
     }
@@ -111,7 +135,7 @@ class OutboundTest {
 
     private static InboundMessage deliverVoiceNote(ChannelFixture fx) throws InterruptedException {
         var voice = new AudioMessageBuilder().mimetype("audio/ogg; codecs=opus").voiceMessage(true).build();
-        fx.transport.deliver(Messages.from("VOICE1", FRIEND, voice, new byte[]{1}));
+        fx.transport.deliver(Messages.from("VOICE1", FRIEND, voice));
         return fx.nextInbound();
     }
 }

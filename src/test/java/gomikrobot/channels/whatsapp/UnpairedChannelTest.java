@@ -3,6 +3,7 @@ package gomikrobot.channels.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.TempUserHome;
 import java.io.IOException;
@@ -33,7 +34,9 @@ class UnpairedChannelTest {
                 Runnable::run);
         try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
              var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
-                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
+                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "",
+                     MediaDownloader.forWhatsApp(options.mediaDir(), WhatsAppConfig.DEFAULT_MAX_MEDIA_BYTES), seams,
+                     Log.quiet())) {
             channel.start();
             assertEquals("unpaired", channel.status().state());
             assertFalse(channel.status().connected());

@@ -1,6 +1,5 @@
 package gomikrobot.channels.whatsapp.cobalt;
 
-import gomikrobot.channels.whatsapp.WaMessage;
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.channels.whatsapp.WaTransport.Disconnect;
 import gomikrobot.observe.Log;
@@ -33,7 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code stream:error} nodes before the socket closes.
  */
 public final class CobaltTransport implements WaTransport {
-    static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
     static final String VOICE_MIME = "audio/ogg; codecs=opus";
 
     private final CobaltSessions sessions;
@@ -58,7 +56,7 @@ public final class CobaltTransport implements WaTransport {
     public void listen(Events events) {
         Whatsapp client = requireClient();
         client.addNewChatMessageListener((ChatMessageInfo info) ->
-                events.onMessage(CobaltMessages.toWaMessage(info, this::mediaSource, Clock.systemUTC())));
+                events.onMessage(CobaltMessages.toWaMessage(info, Clock.systemUTC())));
         client.addLoggedInListener(() -> {
             terminal.set(null);
             events.onLoggedIn();
@@ -99,14 +97,15 @@ public final class CobaltTransport implements WaTransport {
 
     @Override
     public String sendText(String chatJid, String text, Duration timeout) throws IOException, InterruptedException {
-        return await(requireClient().sendChatMessage(Jid.of(chatJid), text), timeout, "send").id();
+        return SentMessages.idOfSent(await(requireClient().sendChatMessage(SentMessages.recipient(chatJid), text),
+                timeout, "send"), "send");
     }
 
     @Override
     public String sendVoice(String chatJid, byte[] opusAudio, Duration timeout) throws IOException, InterruptedException {
         var audio = new AudioMessageSimpleBuilder().media(opusAudio).mimeType(VOICE_MIME).voiceMessage(true).build();
-        return await(requireClient().sendChatMessage(Jid.of(chatJid), MessageContainer.of(audio)), timeout,
-                "voice send").id();
+        return SentMessages.idOfSent(await(requireClient().sendChatMessage(SentMessages.recipient(chatJid),
+                MessageContainer.of(audio)), timeout, "voice send"), "voice send");
     }
 
     /** LOGGED_OUT or BANNED when a server node announces it (cobalt 0.0.10's StreamHandler codes). */
@@ -133,10 +132,6 @@ public final class CobaltTransport implements WaTransport {
             case RECONNECTING -> Disconnect.RECONNECTING;
             case DISCONNECTED -> Optional.ofNullable(terminal.get()).orElse(Disconnect.CLOSED);
         };
-    }
-
-    private WaMessage.MediaSource mediaSource(ChatMessageInfo info) {
-        return () -> await(requireClient().downloadMedia(info), DOWNLOAD_TIMEOUT, "media download");
     }
 
     private Whatsapp requireClient() {

@@ -8,12 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * Saves media as {@code <media>/{images,audio,documents}/<message id>.<ext>}. The file name is built from the
- * message id with everything but letters, digits, '-' and '_' replaced, so a hostile id cannot leave the
- * folder; the extension comes from the MIME type, or from the sender's document name when it is a plain
- * short extension.
+ * Where received media go: {@code <media>/{images,audio,documents}/<message id>.<ext>}. The file name is built from
+ * the message id with everything but letters, digits, '-' and '_' replaced, so a hostile id cannot leave the
+ * folder; the extension comes from the MIME type, or from the sender's document name when it is a plain short
+ * extension. A file is written as a temp file directly in the media folder and moved into place atomically, so a
+ * half-written or unchecked file is never visible under its name, and a failed one leaves nothing behind (the
+ * kind's folder is created only for a file that made it).
  */
-final class MediaSaver {
+final class MediaFiles {
     enum Kind {
         IMAGE("images"), AUDIO("audio"), DOCUMENT("documents");
 
@@ -29,26 +31,30 @@ final class MediaSaver {
 
     private final Path mediaRoot;
 
-    MediaSaver(Path mediaRoot) {
+    MediaFiles(Path mediaRoot) {
         this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
     }
 
-    /** Writes the bytes and returns the absolute path of the saved file. */
-    Path save(Kind kind, String messageId, String mimeType, String originalName, byte[] bytes) throws IOException {
+    /** The absolute path an attachment of this message is saved under; nothing is created. */
+    Path target(Kind kind, String messageId, String mimeType, String originalName) throws IOException {
         Path folder = mediaRoot.resolve(kind.folder);
-        Files.createDirectories(folder);
         Path target = folder.resolve(safeName(messageId) + "." + extension(kind, mimeType, originalName));
         if (!target.normalize().startsWith(folder)) {
             throw new IOException("media path escapes " + folder);
         }
-        Path temp = Files.createTempFile(folder, ".incoming-", ".part");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
         return target;
+    }
+
+    /** A new empty temp file in the media folder (created when missing), on the same file system as every target. */
+    Path newTempFile() throws IOException {
+        Files.createDirectories(mediaRoot);
+        return Files.createTempFile(mediaRoot, ".incoming-", ".part");
+    }
+
+    /** Moves a finished temp file to {@code target} in one step, replacing an earlier copy. */
+    void commit(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String safeName(String messageId) {
