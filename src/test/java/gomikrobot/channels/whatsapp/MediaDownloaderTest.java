@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaDownloaderTest {
     private static final long CAP = 64 * 1024;
 
+    /** Encrypted once per class: each openssl run is a process start. */
+    private static OpensslMedia.Encrypted small;
+    private static OpensslMedia.Encrypted mid;
+    private static OpensslMedia.Encrypted large;
+
+    @TempDir
+    static Path fixtures;
     @TempDir
     Path dir;
     private Path work;
     private Path media;
     private MediaServer server;
     private HttpClient http;
+
+    @BeforeAll
+    static void encrypt() throws Exception {
+        small = OpensslMedia.encrypt(bytes(3000), OpensslMedia.IMAGE_KEYS, fixtures);
+        mid = OpensslMedia.encrypt(bytes(20_000), OpensslMedia.AUDIO_KEYS, fixtures);
+        large = OpensslMedia.encrypt(bytes((int) CAP + 4000), OpensslMedia.DOCUMENT_KEYS, fixtures);
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -81,7 +96,7 @@ class MediaDownloaderTest {
 
     @Test
     void wrongMacFailsAndLeavesNothing() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(3000), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = small;
         byte[] tampered = encrypted.body().clone();
         tampered[tampered.length - 1] ^= 1;
         var announced = encrypted.withBody(tampered, work); // the hash of the body matches: only the MAC can tell
@@ -90,7 +105,7 @@ class MediaDownloaderTest {
 
     @Test
     void alteredCiphertextFailsOnTheMac() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(3000), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = small;
         byte[] tampered = encrypted.body().clone();
         tampered[100] ^= 1;
         var announced = encrypted.withBody(tampered, work);
@@ -99,7 +114,7 @@ class MediaDownloaderTest {
 
     @Test
     void wrongHashOfTheDownloadFails() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(3000), OpensslMedia.DOCUMENT_KEYS, work);
+        var encrypted = small;
         var wrong = new EncryptedMedia(server.serve("enc", encrypted.body(), Mode.WHOLE), encrypted.iv(),
                 encrypted.cipherKey(), encrypted.macKey(), OpensslMedia.sha256(bytes(1), work), encrypted.fileSha256(),
                 3000);
@@ -108,7 +123,7 @@ class MediaDownloaderTest {
 
     @Test
     void wrongHashOfTheDecryptedFileFails() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(3000), OpensslMedia.AUDIO_KEYS, work);
+        var encrypted = small;
         var wrong = new EncryptedMedia(server.serve("plain", encrypted.body(), Mode.WHOLE), encrypted.iv(),
                 encrypted.cipherKey(), encrypted.macKey(), encrypted.fileEncSha256(),
                 OpensslMedia.sha256(bytes(2), work), 3000);
@@ -117,7 +132,7 @@ class MediaDownloaderTest {
 
     @Test
     void fileAnnouncedOverTheCapIsNotEvenRequested() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(100), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = small;
         var big = new EncryptedMedia(server.serve("big", encrypted.body(), Mode.WHOLE), encrypted.iv(),
                 encrypted.cipherKey(), encrypted.macKey(), encrypted.fileEncSha256(), encrypted.fileSha256(),
                 50L * 1024 * 1024);
@@ -128,7 +143,7 @@ class MediaDownloaderTest {
 
     @Test
     void bodyOverTheCapIsStoppedWhileStreaming() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes((int) CAP + 4000), OpensslMedia.DOCUMENT_KEYS, work);
+        var encrypted = large;
         // the message understates its size and the server sends no length: only counting the bytes can stop it
         var understated = new EncryptedMedia(server.serve("lying", encrypted.body(), Mode.CHUNKED), encrypted.iv(),
                 encrypted.cipherKey(), encrypted.macKey(), encrypted.fileEncSha256(), encrypted.fileSha256(), 10);
@@ -137,7 +152,7 @@ class MediaDownloaderTest {
 
     @Test
     void contentLengthOverTheCapStopsBeforeTheBody() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes((int) CAP + 4000), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = large;
         var understated = new EncryptedMedia(server.serve("long", encrypted.body(), Mode.WHOLE), encrypted.iv(),
                 encrypted.cipherKey(), encrypted.macKey(), encrypted.fileEncSha256(), encrypted.fileSha256(), -1);
         assertFailure("more than 64 KiB", download(understated));
@@ -145,13 +160,13 @@ class MediaDownloaderTest {
 
     @Test
     void truncatedBodyFails() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(20_000), OpensslMedia.AUDIO_KEYS, work);
+        var encrypted = mid;
         assertFailure("broke off", download(encrypted.at(server.serve("cut", encrypted.body(), Mode.CUT_SHORT))));
     }
 
     @Test
     void bodyThatEndsEarlyWithoutALengthIsReportedTruncated() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(20_000), OpensslMedia.AUDIO_KEYS, work);
+        var encrypted = mid;
         byte[] half = Arrays.copyOf(encrypted.body(), 10_000);
         assertFailure("truncated: 10000 of 20026 bytes",
                 download(encrypted.at(server.serve("half", half, Mode.CHUNKED))));
@@ -159,7 +174,7 @@ class MediaDownloaderTest {
 
     @Test
     void stalledServerFailsWhenTheTimeIsUp() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(20_000), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = mid;
         var slow = new MediaDownloader(http, new MediaFiles(media), CAP, Duration.ofSeconds(1), MediaServer::isLocal);
         Result result = slow.download(encrypted.at(server.serve("stall", encrypted.body(), Mode.STALL)),
                 MediaFiles.Kind.IMAGE, "S1", "image/jpeg", null);
@@ -169,7 +184,7 @@ class MediaDownloaderTest {
 
     @Test
     void expiredFileIsNotRequestedAgain() throws Exception {
-        var encrypted = OpensslMedia.encrypt(bytes(100), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = small;
         assertFailure("no longer has the file (HTTP 404)", download(encrypted.at(server.serve("gone", new byte[0],
                 Mode.GONE))));
         assertEquals(1, server.requests());
@@ -193,7 +208,7 @@ class MediaDownloaderTest {
                 "https://evilwhatsapp.net/x", "https://mmg.whatsapp.net@evil.example/x", "https://127.0.0.1/x")) {
             assertFalse(MediaDownloader.isWhatsAppMediaServer(URI.create(refused)), refused);
         }
-        var encrypted = OpensslMedia.encrypt(bytes(100), OpensslMedia.IMAGE_KEYS, work);
+        var encrypted = small;
         var production = new MediaDownloader(http, new MediaFiles(media), CAP, Duration.ofSeconds(5),
                 MediaDownloader::isWhatsAppMediaServer);
         Result result = production.download(encrypted.at(server.serve("local", encrypted.body(), Mode.WHOLE)),
