@@ -1,6 +1,7 @@
 package gomikrobot.gateway;
 
 import gomikrobot.media.MediaTypes;
+import gomikrobot.tools.ConfinedPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -84,8 +85,13 @@ final class StaticHandler implements HttpHandler {
     private record DirectorySource(Path root) implements Source {
         @Override
         public Optional<byte[]> read(String relative) throws IOException {
-            Optional<Path> file = Confinement.resolve(root, relative).filter(Files::isRegularFile);
-            return file.isPresent() ? Optional.of(Files.readAllBytes(file.get())) : Optional.empty();
+            Optional<ConfinedPath.Opened> file = Confinement.openFile(root, relative);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = file.get().stream()) {
+                return Optional.of(in.readAllBytes());
+            }
         }
     }
 
