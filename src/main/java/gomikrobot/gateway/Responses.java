@@ -86,7 +86,7 @@ final class Responses {
         }
     }
 
-    /** A status with no body (204 for OPTIONS). */
+    /** A status with no body (OPTIONS, redirects). */
     static void empty(HttpExchange exchange, int status) throws IOException {
         prepare(exchange, null);
         exchange.sendResponseHeaders(status, -1);
