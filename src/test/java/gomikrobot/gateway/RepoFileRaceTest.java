@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.observe.Log;
 import gomikrobot.testing.FolderSwapper;
+import gomikrobot.testing.SwapScene;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,33 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The check-then-use race through HTTP: while one thread keeps swapping a repo folder for a link to a folder
- * outside and back, {@value #TRIES} reads of {@code /api/v1/repo/file} on a file in it never serve the outside
+ * outside and back, {@value SwapScene#RACE_TRIES} reads of {@code /api/v1/repo/file} on a file in it never serve the outside
  * file, and every refusal is a 4xx (outside 400, missing 404, changed 409), never a 500.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "creating symlinks needs extra privileges there")
 class RepoFileRaceTest {
-    static final int TRIES = 1000;
-    static final String SECRET = "outside-secret-content";
-
     @TempDir
     Path tmp;
 
     @Test
     void repoFileNeverServesThroughASwappedFolder() throws Exception {
-        Path repo = Files.createDirectories(tmp.resolve("repo/dir")).getParent();
-        Files.writeString(repo.resolve("dir/f.txt"), "inside");
-        Path outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(outside.resolve("f.txt"), SECRET);
+        SwapScene scene = SwapScene.create(tmp, "repo");
         GitRunner git = new GitRunner(Duration.ofSeconds(20), Log.quiet());
-        RepoPaths paths = new RepoApiTest.FixedPaths(Optional.of(repo), Optional.empty(), Optional.empty());
+        RepoPaths paths = new RepoApiTest.FixedPaths(Optional.of(scene.root()), Optional.empty(), Optional.empty());
         Map<Integer, Integer> statuses = new TreeMap<>();
         int escapes = 0;
         try (TestServer server = TestServer.start(router -> new RepoApi(paths, git, new WorkRepo(git, Log.quiet()))
-                .mount(router)); FolderSwapper swapper = FolderSwapper.start(repo.resolve("dir"), outside)) {
-            for (int i = 0; i < TRIES; i++) {
+                .mount(router)); FolderSwapper swapper = scene.startSwapping()) {
+            for (int i = 0; i < SwapScene.RACE_TRIES; i++) {
                 HttpResponse<String> response = server.get("/api/v1/repo/file?path=dir/f.txt");
                 statuses.merge(response.statusCode(), 1, Integer::sum);
-                escapes += response.body().contains(SECRET) ? 1 : 0;
+                escapes += response.body().contains(SwapScene.OUTSIDE) ? 1 : 0;
             }
             assertTrue(swapper.swaps() > 0, "the folder was never swapped");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.testing.SwapScene;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,26 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfinedPathTest {
     @TempDir
     Path tmp;
+    private SwapScene scene;
     private Path root;
     private Path outside;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(tmp.resolve("root"));
-        Files.createDirectories(root.resolve("dir"));
-        Files.writeString(root.resolve("dir/f.txt"), "inside");
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(outside.resolve("f.txt"), "outside");
+        scene = SwapScene.create(tmp, "root");
+        root = scene.root();
+        outside = scene.outside();
     }
 
     private ConfinedPath at(String relative) throws IOException {
         return ConfinedPath.resolve(root, relative).orElseThrow();
-    }
-
-    /** Puts a link to the outside folder where {@code dir} was, as an attacker would after the check. */
-    private void swapDirForLink() throws IOException {
-        Files.move(root.resolve("dir"), root.resolve("dir.aside"));
-        Files.createSymbolicLink(root.resolve("dir"), outside);
     }
 
     @Test
@@ -97,11 +91,11 @@ class ConfinedPathTest {
     void aFolderSwappedForALinkAfterTheCheckIsNeverOpened() throws IOException {
         ConfinedPath file = at("dir/f.txt");
         ConfinedPath folder = at("dir");
-        swapDirForLink();
+        scene.swapDirForLink();
         assertThrows(PathChangedException.class, file::openFile);
         assertThrows(PathChangedException.class, folder::list);
         assertThrows(PathChangedException.class, () -> file.write("written".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("outside", Files.readString(outside.resolve("f.txt")));
+        assertEquals(SwapScene.OUTSIDE, Files.readString(outside.resolve("f.txt")));
         try (Stream<Path> files = Files.list(outside)) {
             assertEquals(1, files.count(), "nothing was written outside");
         }
@@ -112,7 +106,7 @@ class ConfinedPathTest {
         ConfinedPath fresh = at("dir/new.txt");
         Files.createSymbolicLink(root.resolve("dir/new.txt"), outside.resolve("f.txt"));
         fresh.write("mine".getBytes(StandardCharsets.UTF_8));
-        assertEquals("outside", Files.readString(outside.resolve("f.txt")));
+        assertEquals(SwapScene.OUTSIDE, Files.readString(outside.resolve("f.txt")));
         assertFalse(Files.isSymbolicLink(root.resolve("dir/new.txt")));
         assertEquals("mine", Files.readString(root.resolve("dir/new.txt")));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gomikrobot.testing.SwapScene;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -27,21 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderTest {
     @TempDir
     Path tmp;
-    private Path root;
-    private Path outside;
+    private SwapScene scene;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(tmp.resolve("root")).toRealPath();
-        Files.createDirectories(root.resolve("dir"));
-        Files.writeString(root.resolve("dir/f.txt"), "inside");
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(outside.resolve("f.txt"), "outside");
-    }
-
-    private void swapDirForLink() throws IOException {
-        Files.move(root.resolve("dir"), root.resolve("dir.aside"));
-        Files.createSymbolicLink(root.resolve("dir"), outside);
+        scene = SwapScene.create(tmp, "root");
     }
 
     private static String read(Folder folder, String name) throws IOException {
@@ -54,17 +45,17 @@ class FolderTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void linuxGetsTheDescriptorBasedFolder() throws IOException {
-        try (Folder folder = Folder.openRoot(root)) {
+        try (Folder folder = Folder.openRoot(scene.root())) {
             assertInstanceOf(Folder.Secure.class, folder);
         }
     }
 
     @Test
     void anOpenSecureFolderKeepsReadingTheFolderItOpened() throws IOException {
-        try (Folder top = Folder.openRoot(root)) {
+        try (Folder top = Folder.openRoot(scene.root())) {
             assumeTrue(top instanceof Folder.Secure, "this JDK offers no secure directory stream here");
             try (Folder dir = top.folder("dir")) {
-                swapDirForLink();
+                scene.swapDirForLink();
                 assertEquals("inside", read(dir, "f.txt")); // the descriptor follows the folder, not the name
                 assertEquals(List.of("f.txt"), dir.names());
             }
@@ -73,21 +64,21 @@ class FolderTest {
 
     @Test
     void aCheckedFolderNoticesTheSwapAndRefuses() throws IOException {
-        Folder.Checked top = Folder.Checked.root(root);
+        Folder.Checked top = Folder.Checked.root(scene.root());
         Folder dir = top.folder("dir");
         assertEquals("inside", read(dir, "f.txt"));
-        swapDirForLink();
+        scene.swapDirForLink();
         assertThrows(PathChangedException.class, () -> read(dir, "f.txt"));
         assertThrows(PathChangedException.class, dir::names);
     }
 
     @Test
     void bothShapesRenameAtomicallyOverAName() throws IOException {
-        for (Folder top : List.of(Folder.openRoot(root), Folder.Checked.root(root))) {
+        for (Folder top : List.of(Folder.openRoot(scene.root()), Folder.Checked.root(scene.root()))) {
             try (top; Folder dir = top.folder("dir")) {
-                Files.writeString(root.resolve("dir/tmp"), "new");
+                Files.writeString(scene.root().resolve("dir/tmp"), "new");
                 dir.rename("tmp", "f.txt");
-                assertEquals("new", Files.readString(root.resolve("dir/f.txt")));
+                assertEquals("new", Files.readString(scene.root().resolve("dir/f.txt")));
                 assertEquals(List.of("f.txt"), dir.names());
             }
         }

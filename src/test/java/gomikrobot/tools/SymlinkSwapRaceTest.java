@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.testing.FolderSwapper;
+import gomikrobot.testing.SwapScene;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,28 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The check-then-use race: while one thread keeps swapping a workspace folder for a link to a folder outside and
- * back, {@code read_file} and {@code write_file} on a file in it, {@value #TRIES} times each, never read the
+ * back, {@code read_file} and {@code write_file} on a file in it, {@value SwapScene#RACE_TRIES} times each, never read the
  * outside file and never write outside. Refusals (outside, changed, missing) are expected; escapes are not.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "creating symlinks needs extra privileges there")
 class SymlinkSwapRaceTest {
-    static final int TRIES = 1000;
-    static final String SECRET = "outside-secret-content";
-
     @TempDir
     Path tmp;
-    private Path workspace;
-    private Path outside;
+    private SwapScene scene;
     private ToolContext ctx;
 
     @BeforeEach
     void setUp() throws IOException {
-        workspace = Files.createDirectories(tmp.resolve("workspace"));
-        Files.createDirectories(workspace.resolve("dir"));
-        Files.writeString(workspace.resolve("dir/f.txt"), "inside");
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.writeString(outside.resolve("f.txt"), SECRET);
-        ctx = Contexts.owner(workspace, null);
+        scene = SwapScene.create(tmp, "workspace");
+        ctx = Contexts.owner(scene.root(), null);
     }
 
     @Test
@@ -48,11 +41,11 @@ class SymlinkSwapRaceTest {
         ReadFileTool read = new ReadFileTool(tmp.resolve("home"));
         int escapes = 0;
         int readInside = 0;
-        try (FolderSwapper swapper = FolderSwapper.start(workspace.resolve("dir"), outside)) {
-            for (int i = 0; i < TRIES; i++) {
+        try (FolderSwapper swapper = scene.startSwapping()) {
+            for (int i = 0; i < SwapScene.RACE_TRIES; i++) {
                 String answer = attempt(() -> read.execute(args("path", "dir/f.txt"), ctx).forModel());
-                escapes += answer.contains(SECRET) ? 1 : 0;
-                readInside += answer.equals("inside") ? 1 : 0;
+                escapes += answer.contains(SwapScene.OUTSIDE) ? 1 : 0;
+                readInside += answer.equals(SwapScene.INSIDE) ? 1 : 0;
             }
             assertTrue(swapper.swaps() > 0, "the folder was never swapped");
         }
@@ -64,18 +57,18 @@ class SymlinkSwapRaceTest {
     void writeFileNeverWritesThroughASwappedFolder() throws Exception {
         WriteFileTool write = new WriteFileTool(tmp.resolve("home"));
         int written = 0;
-        try (FolderSwapper swapper = FolderSwapper.start(workspace.resolve("dir"), outside)) {
-            for (int i = 0; i < TRIES; i++) {
+        try (FolderSwapper swapper = scene.startSwapping()) {
+            for (int i = 0; i < SwapScene.RACE_TRIES; i++) {
                 String content = "written " + i;
                 String answer = attempt(() -> write.execute(args("path", "dir/f.txt", "content", content), ctx).forModel());
                 written += answer.startsWith("Wrote") ? 1 : 0;
             }
             assertTrue(swapper.swaps() > 0, "the folder was never swapped");
         }
-        try (Stream<Path> files = Files.list(outside)) {
-            assertEquals(List.of(outside.resolve("f.txt")), files.toList(), "files written outside");
+        try (Stream<Path> files = Files.list(scene.outside())) {
+            assertEquals(List.of(scene.outside().resolve("f.txt")), files.toList(), "files written outside");
         }
-        assertEquals(SECRET, Files.readString(outside.resolve("f.txt")), "the outside file was overwritten");
+        assertEquals(SwapScene.OUTSIDE, Files.readString(scene.outside().resolve("f.txt")), "the outside file was overwritten");
         assertTrue(written > 0, "no write succeeded at all: the test would prove nothing");
     }
 
