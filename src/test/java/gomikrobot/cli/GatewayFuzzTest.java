@@ -88,8 +88,10 @@ class GatewayFuzzTest {
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (Route route : everyRoute()) {
-            String body = route.method().equals("POST") ? "{}" : "";
-            for (String query : QUERIES) {
+            boolean post = route.method().equals("POST");
+            String body = post ? "{}" : "";
+            // a POST reads at most the repo selector from its query: two variants cover it (each may pull or back up)
+            for (String query : post ? QUERIES.subList(0, 2) : QUERIES) {
                 sent++;
                 check(failures, route, "query " + query, status -> status < 500,
                         send(route, route.path() + query, List.of(), body));
@@ -102,7 +104,7 @@ class GatewayFuzzTest {
             check(failures, route, "headers over 64 KiB", status -> status == 431, send(route, route.path(),
                     List.of("X-Padding: " + "p".repeat(100 * 1024)), body));
         }
-        assertTrue(sent > 400, "too few cases: " + sent);
+        assertTrue(sent > 300, "too few cases: " + sent);
         assertEquals(List.of(), failures, failures.size() + " of " + sent + " cases answered wrongly\n" + gw.log());
     }
 
