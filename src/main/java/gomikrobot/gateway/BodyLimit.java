@@ -12,6 +12,10 @@ import java.io.InputStream;
  * including those that ignore their body, and the JDK server sees the request as complete, so its request
  * timer ({@code sun.net.httpserver.maxReqTime}) bounds only the client's upload, never the handler's work.
  *
+ * <p>A body that cannot be read whole — malformed chunked encoding, or fewer bytes than its Content-Length
+ * before the client closed its side — is 400 before any handler runs, and the connection is closed, since
+ * where the next request would start is unknown.
+ *
  * <p>A body over the cap is answered 413 at once, and then the rest of it is still read, up to
  * {@value #DISCARD_LIMIT} bytes, and thrown away before the connection closes. Closing a socket with unread
  * bytes in its receive buffer makes the kernel reset the connection, and a client still busy uploading would
@@ -34,6 +38,10 @@ final class BodyLimit extends Filter {
         } catch (HttpError tooLarge) { // a chunked body over the cap: its length was not declared
             refuse(exchange, in);
             return;
+        } catch (IOException broken) { // the JDK's message: "invalid chunk header", "connection closed before..."
+            exchange.getResponseHeaders().set("Connection", "close");
+            throw HttpError.badRequest("malformed or incomplete request body (" + broken.getMessage() + "); send "
+                    + "exactly Content-Length bytes, or valid chunked encoding ending in a 0-length chunk");
         }
         exchange.setStreams(new ByteArrayInputStream(body), null);
         chain.doFilter(exchange);

@@ -184,7 +184,8 @@ final class RepoApi implements HttpHandler {
     }
 
     private Path repo(HttpExchange exchange) {
-        return selected(exchange).orElseThrow(() -> new HttpError(500, notConfigured(exchange)));
+        return selected(exchange).orElseThrow(() -> new HttpError(409, notConfigured(exchange)
+                + (isIdentity(exchange) ? " (set paths.systemRepoPath)" : " (POST /api/v1/workrepo sets one)")));
     }
 
     private static boolean isIdentity(HttpExchange exchange) {

@@ -1,19 +1,22 @@
 package gomikrobot.gateway;
 
 import gomikrobot.json.Json;
+import gomikrobot.tools.ConfinedPath;
+import gomikrobot.tools.NotAFileException;
+import gomikrobot.tools.PathChangedException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import java.util.stream.Stream;
 /**
  * The repository routes that read the file system rather than run git: the tree listing, one file's
  * content, and the search for repositories. Every user path is confined to its repo by {@link Confinement}
- * (400 {@code path outside repo}); symlinked directories are listed but never followed.
+ * (400 {@code path outside repo}) and opened through {@link ConfinedPath}, so what is read is what was checked;
+ * symlinked folders are listed but never followed. A missing path is 404, a file where a folder is needed (or
+ * the reverse) 400, a path changed while being opened 409.
  */
 final class RepoFiles {
     static final int MAX_FILE_BYTES = 200_000;
@@ -30,33 +35,36 @@ final class RepoFiles {
 
     /** RepoItems under {@code sub} (empty for the repo root), depth first, names sorted, {@code .git} skipped. */
     List<Map<String, Object>> tree(Path repo, String sub) throws IOException {
-        Path realRepo = realRepo(repo);
-        Path start = sub.isEmpty() ? realRepo : confine(realRepo, sub);
-        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-            throw new HttpError(500, "not a directory: " + (sub.isEmpty() ? "." : sub));
-        }
         List<Map<String, Object>> items = new ArrayList<>();
-        walk(realRepo, start, items);
+        try {
+            confine(repo, sub).walk((path, attrs) -> {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                if (attrs.isDirectory() && name.equals(".git")) {
+                    return false;
+                }
+                items.add(Json.object("path", path, "name", name, "type", attrs.isDirectory() ? "dir" : "file",
+                        "depth", path.chars().filter(c -> c == '/').count(), "size", attrs.size()));
+                return attrs.isDirectory();
+            });
+        } catch (IOException e) {
+            throw refusal(e, sub.isEmpty() ? "." : sub);
+        }
         return items;
     }
 
     /** The {@code content} of a file: text, {@code [binary file]}, or the first 200 000 bytes marked truncated. */
     String content(Path repo, String relative) throws IOException {
-        Path file = confine(realRepo(repo), relative);
-        if (!Files.isRegularFile(file)) {
-            throw new HttpError(500, "cannot read " + relative + ": " + (Files.exists(file) ? "not a file" : "no such file"));
+        ConfinedPath.Head head;
+        try {
+            head = confine(repo, relative).readHead(MAX_FILE_BYTES);
+        } catch (IOException e) {
+            throw refusal(e, relative);
         }
-        byte[] head;
-        boolean truncated;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(MAX_FILE_BYTES);
-            truncated = in.read() >= 0;
-        }
-        if (!isUtf8(head, truncated)) {
+        if (!isUtf8(head.bytes(), head.truncated())) {
             return "[binary file]";
         }
-        String text = new String(head, StandardCharsets.UTF_8);
-        return truncated ? text + "\n... (truncated)" : text;
+        String text = new String(head.bytes(), StandardCharsets.UTF_8);
+        return head.truncated() ? text + "\n... (truncated)" : text;
     }
 
     /** {@code {"repos": [...], "root": ...}}: sub-folders of root holding a {@code .git} entry, by name. */
@@ -74,38 +82,34 @@ final class RepoFiles {
     }
 
     /** The confined path, or 400 {@code path outside repo}. */
-    static Path confine(Path repo, String relative) throws IOException {
-        return Confinement.resolve(repo, relative).orElseThrow(() -> HttpError.badRequest(OUTSIDE));
+    static ConfinedPath confine(Path repo, String relative) throws IOException {
+        return Confinement.resolve(realRepo(repo), relative).orElseThrow(() -> HttpError.badRequest(OUTSIDE));
     }
 
-    /** The repo's real path (confinement needs it to exist), or 500 naming the missing folder. */
+    /** The repo's real path (confinement needs it to exist), or 404 naming the missing folder. */
     static Path realRepo(Path repo) {
         try {
             return repo.toRealPath();
         } catch (IOException e) {
-            throw new HttpError(500, "repo folder not found: " + repo);
+            throw new HttpError(404, "repo folder not found: " + repo + " (POST /api/v1/repo/init creates it)");
         }
     }
 
-    private static void walk(Path repo, Path dir, List<Map<String, Object>> items) throws IOException {
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            entries.forEach(children::add);
-        }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        for (Path child : children) {
-            BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            String name = child.getFileName().toString();
-            if (attrs.isDirectory() && name.equals(".git")) {
-                continue;
-            }
-            String path = repo.relativize(child).toString().replace('\\', '/');
-            items.add(Json.object("path", path, "name", name, "type", attrs.isDirectory() ? "dir" : "file",
-                    "depth", path.chars().filter(c -> c == '/').count(), "size", attrs.size()));
-            if (attrs.isDirectory()) {
-                walk(repo, child, items);
-            }
-        }
+    /** The answer for what the file system refused about {@code shown}, the user's path; the rest is a bug. */
+    private static HttpError refusal(IOException e, String shown) throws IOException {
+        return switch (e) {
+            case NoSuchFileException missing -> new HttpError(404, "no such file or folder: " + shown
+                    + " (GET /api/v1/repo/tree lists what exists)");
+            case NotDirectoryException notFolder -> HttpError.badRequest("not a folder: " + shown
+                    + " (GET /api/v1/repo/file?path=" + shown + " reads a file)");
+            case NotAFileException notFile -> HttpError.badRequest(notFile.isFolder()
+                    ? "not a file: " + shown + " is a folder (GET /api/v1/repo/tree?path=" + shown + " lists it)"
+                    : "not a regular file: " + shown);
+            case PathChangedException changed -> new HttpError(409, shown
+                    + " changed while it was being opened (a folder was replaced or a link appeared); try again");
+            case AccessDeniedException denied -> new HttpError(403, "permission denied: " + shown);
+            default -> throw e;
+        };
     }
 
     /** Valid UTF-8; when cut short, a character split by the cut does not count against it. */

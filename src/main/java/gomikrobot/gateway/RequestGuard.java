@@ -12,27 +12,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The gateway's front door, run before routing on every request, in this order:
  * <ol>
- * <li>Host: must name the bound host, {@code localhost} or a loopback address (any port), else 403
- * {@code host not allowed}; this defeats DNS rebinding, where a foreign page reaches us under its own name.
- * Bound to a wildcard address (0.0.0.0, ::) with a token, any Host is accepted: the token is the defence
- * there. A request without Host (HTTP/1.0 tools) is allowed; browsers always send one.</li>
+ * <li>Host: exactly a host and an optional numeric port ({@code name}, {@code name:port}, {@code [v6]},
+ * {@code [v6]:port}), the host being the bound host, {@code localhost} or a loopback literal, else 403
+ * {@code host not allowed}; this defeats DNS rebinding, where a foreign page reaches us under its own name. A
+ * value with {@code @}, a path, or a name that only starts like a loopback address
+ * ({@code 127.0.0.1:80.evil.example}) is not a host and is refused. Bound to a wildcard address (0.0.0.0, ::)
+ * with a token, any well-formed Host is accepted: the token is the defence there. A request without Host
+ * (HTTP/1.0 tools) is allowed; browsers always send one.</li>
  * <li>Origin: a listed {@code gateway.corsOrigins} origin gets CORS headers (never {@code *}); a POST, PUT,
  * PATCH or DELETE whose Origin is neither listed nor our own is 403 {@code cross-origin request refused}.
  * No Origin (curl, scripts) is allowed.</li>
  * <li>Bearer token, when {@code gateway.authToken} is set: {@code Authorization: Bearer <token>} compared in
- * constant time, else 401 {@code unauthorized}. Exempt: {@code /healthz}, {@code /readyz}, a CORS preflight
- * from a listed origin, and GET/HEAD of the paths {@code publicPaths} accepts — the dashboard's HTML, scripts
+ * constant time, else 401 {@code unauthorized}. Exempt: {@code /healthz}, {@code /readyz}, OPTIONS (the router
+ * answers it with the allowed methods alone, running no handler), and GET/HEAD of the paths {@code publicPaths} accepts — the dashboard's HTML, scripts
  * and styles, which hold no data: the page itself asks for the token and keeps it in sessionStorage.</li>
  * </ol>
  */
 final class RequestGuard extends Filter {
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> ALWAYS_PUBLIC = Set.of("/healthz", "/readyz");
+    /** A Host value: a name (letters, digits, dots, hyphens) or a bracketed IPv6 literal, then an optional port. */
+    private static final Pattern HOST = Pattern.compile("(?:([A-Za-z0-9._-]+)|\\[([0-9A-Fa-f:.]+)])(?::[0-9]{1,5})?");
 
     private final String boundHost;
     private final boolean wildcardBound;
@@ -65,8 +72,9 @@ final class RequestGuard extends Filter {
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         Headers request = exchange.getRequestHeaders();
         String method = exchange.getRequestMethod();
-        String host = request.getFirst("Host");
-        if (host != null && !hostAllowed(host)) {
+        List<String> hosts = request.getOrDefault("Host", List.of());
+        String host = hosts.isEmpty() ? null : hosts.getFirst();
+        if (hosts.size() > 1 || host != null && !hostAllowed(host)) {
             throw new HttpError(403, "host not allowed");
         }
         String origin = request.getFirst("Origin");
@@ -76,8 +84,7 @@ final class RequestGuard extends Filter {
         } else if (origin != null && STATE_CHANGING.contains(method) && !sameOrigin(origin, host)) {
             throw new HttpError(403, "cross-origin request refused");
         }
-        boolean preflight = listed && method.equals("OPTIONS");
-        if (token.configured() && !preflight && !isPublic(exchange.getRequestURI().getPath(), method)
+        if (token.configured() && !method.equals("OPTIONS") && !isPublic(exchange.getRequestURI().getPath(), method)
                 && !token.matches(request.getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             throw new HttpError(401, "unauthorized");
@@ -91,7 +98,11 @@ final class RequestGuard extends Filter {
     }
 
     boolean hostAllowed(String hostHeader) {
-        String name = bareHost(stripPort(hostHeader.strip()));
+        Matcher host = HOST.matcher(hostHeader.strip());
+        if (!host.matches()) {
+            return false;
+        }
+        String name = bareHost(host.group(1) != null ? host.group(1) : host.group(2));
         if (isLoopbackName(name) || name.equals(boundHost)) {
             return true;
         }
@@ -129,16 +140,6 @@ final class RequestGuard extends Filter {
     private static String normalizeOrigin(String origin) {
         String o = origin.strip().toLowerCase(Locale.ROOT);
         return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
-    }
-
-    /** "host:port" → "host"; "[::1]:80" → "[::1]"; a bare IPv6 literal stays whole. */
-    private static String stripPort(String hostHeader) {
-        if (hostHeader.startsWith("[")) {
-            int end = hostHeader.indexOf(']');
-            return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
-        }
-        int colon = hostHeader.indexOf(':');
-        return colon >= 0 && colon == hostHeader.lastIndexOf(':') ? hostHeader.substring(0, colon) : hostHeader;
     }
 
     /** Lower case, without IPv6 brackets or a trailing dot. */

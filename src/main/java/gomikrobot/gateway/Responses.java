@@ -63,7 +63,10 @@ final class Responses {
         }
     }
 
-    /** Copies {@code length} bytes from the stream, which the caller closes. */
+    /**
+     * Copies {@code length} bytes from the stream, which the caller closes; a file that grew since its size was
+     * taken is cut there, so the body always matches the Content-Length sent.
+     */
     static void stream(HttpExchange exchange, String contentType, long length, InputStream in) throws IOException {
         Headers headers = prepare(exchange, contentType);
         if (isHead(exchange)) {
@@ -73,11 +76,17 @@ final class Responses {
         }
         exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
         try (OutputStream out = exchange.getResponseBody()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[64 * 1024];
+            long left = length;
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                out.write(buffer, 0, read);
+                left -= read;
+            }
         }
     }
 
-    /** A status with no body (204 for OPTIONS). */
+    /** A status with no body (OPTIONS, redirects). */
     static void empty(HttpExchange exchange, int status) throws IOException {
         prepare(exchange, null);
         exchange.sendResponseHeaders(status, -1);

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Maps a decoded request path to a handler: exact routes first, then the longest matching prefix route.
- * Each route names its methods; HEAD is allowed wherever GET is, OPTIONS is answered 204 with an
- * {@code Allow} header on every known path (CORS headers, if any, come from {@link RequestGuard}). Unknown
+ * Each route names its methods; HEAD is allowed wherever GET is, OPTIONS is answered 200 with an
+ * {@code Allow} header and no body on every known path (CORS headers, if any, come from {@link RequestGuard}). Unknown
  * paths are 404 and other methods 405, both as JSON. Routes are registered before the server starts.
  */
 final class Router implements HttpHandler {
@@ -41,7 +41,7 @@ final class Router implements HttpHandler {
         String method = exchange.getRequestMethod();
         if (method.equals("OPTIONS")) {
             exchange.getResponseHeaders().set("Allow", route.allowHeader());
-            Responses.empty(exchange, 204);
+            Responses.empty(exchange, 200); // 200, not 204, as the original answers and its clients expect
             return;
         }
         if (!route.methods().contains(method)) {

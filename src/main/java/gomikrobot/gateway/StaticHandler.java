@@ -1,6 +1,7 @@
 package gomikrobot.gateway;
 
 import gomikrobot.media.MediaTypes;
+import gomikrobot.tools.ConfinedPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -21,10 +22,19 @@ import java.util.Set;
  * path without an extension ({@code /timeline}) serves {@code <name>.html}; assets are served by path with
  * {@code Cache-Control: no-cache}, so an upgraded jar is picked up without stale scripts. Missing files and
  * directories are 404 JSON. These paths need no bearer token (see {@link #isPublicPath}): they hold no data.
+ * Pages carry {@link #PAGE_POLICY}, {@code X-Frame-Options: DENY} and {@code Referrer-Policy: no-referrer}.
  */
 final class StaticHandler implements HttpHandler {
     static final Set<String> PAGES = Set.of("/", "/timeline", "/group", "/approvals", "/favicon.ico");
     static final List<String> ASSET_PREFIXES = List.of("/js/", "/css/", "/img/", "/fonts/", "/assets/");
+    /**
+     * The pages' Content-Security-Policy: scripts, styles and everything else only from the gateway itself, no
+     * inline script, style attribute or event handler, no plugins, no framing. Media may also be a blob: URL
+     * (fetched with the bearer token) and the favicon is a data: URL.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' blob: data:; media-src 'self' blob:; font-src 'self'; manifest-src 'self'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Source source;
 
@@ -70,6 +80,7 @@ final class StaticHandler implements HttpHandler {
         byte[] content = source.read(relative).orElseThrow(HttpError::notFound);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         if (relative.endsWith(".html")) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", PAGE_POLICY);
             exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
             exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         }
@@ -84,8 +95,13 @@ final class StaticHandler implements HttpHandler {
     private record DirectorySource(Path root) implements Source {
         @Override
         public Optional<byte[]> read(String relative) throws IOException {
-            Optional<Path> file = Confinement.resolve(root, relative).filter(Files::isRegularFile);
-            return file.isPresent() ? Optional.of(Files.readAllBytes(file.get())) : Optional.empty();
+            Optional<ConfinedPath.Opened> file = Confinement.openFile(root, relative);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = file.get().stream()) {
+                return Optional.of(in.readAllBytes());
+            }
         }
     }
 

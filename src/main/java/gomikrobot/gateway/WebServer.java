@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 
 /**
  * One running {@link HttpServer}: bound to host:port, handlers on virtual threads, and every request passing
- * through the same chain — {@link AccessLog}, {@link JsonErrors}, {@link RequestGuard}, {@link BodyLimit} —
- * before the {@link Router}.
+ * through the same chain — {@link AccessLog}, {@link JsonErrors}, {@link HeaderLimit}, {@link RequestGuard},
+ * {@link BodyLimit} — before the {@link Router}.
  *
  * <p>Connection timeouts: the JDK server reads its limits once, from system properties, when its first
  * instance is created. {@link #start} therefore sets them first (unless already given on the command line):
@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
  * handler to answer and the client to read it (long enough for a slow agent turn or git push), and an idle
  * keep-alive connection is closed after {@value #IDLE_SECONDS} s. A slow or silent client thus cannot hold a
  * connection or a thread forever. {@code TCP_NODELAY} is switched on too: without it, a response written in more
- * than one segment (a timeline page) waits for the client's delayed ACK, ~40 ms on every such request.
+ * than one segment (a timeline page) waits for the client's delayed ACK, ~40 ms on every such request. The
+ * header limits are raised above {@link HeaderLimit}'s, so that it, not the JDK's silent reset, answers.
  */
 public final class WebServer {
     static final long REQUEST_SECONDS = 30;
@@ -55,6 +56,7 @@ public final class WebServer {
         HttpContext context = server.createContext("/", router);
         context.getFilters().add(new AccessLog(name, log, metrics, router::routeLabel));
         context.getFilters().add(new JsonErrors(log));
+        context.getFilters().add(new HeaderLimit());
         context.getFilters().add(guard);
         context.getFilters().add(new BodyLimit());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -84,14 +86,16 @@ public final class WebServer {
     }
 
     /**
-     * Sets the JDK server's timeout and TCP_NODELAY properties unless the user already set them; only the first
-     * call counts.
+     * Sets the JDK server's timeout, TCP_NODELAY and header-limit properties unless the user already set them;
+     * only the first call counts.
      */
     static void applyTimeoutDefaults() {
         setIfAbsent("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
         setIfAbsent("sun.net.httpserver.maxRspTime", Long.toString(RESPONSE_SECONDS));
         setIfAbsent("sun.net.httpserver.idleInterval", Long.toString(IDLE_SECONDS));
         setIfAbsent("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.maxReqHeaderSize", Integer.toString(HeaderLimit.READ_BYTES));
+        setIfAbsent("sun.net.httpserver.maxReqHeaders", Integer.toString(HeaderLimit.READ_FIELDS));
     }
 
     private static void setIfAbsent(String property, String value) {

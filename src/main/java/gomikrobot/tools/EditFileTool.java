@@ -3,7 +3,6 @@ package gomikrobot.tools;
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -52,16 +51,13 @@ public final class EditFileTool implements Tool {
         if (oldText.isEmpty()) {
             return new ToolResult.Failed("old_text is empty");
         }
-        Path file = new PathGuard(ctx.roots(), home).resolveExisting(path, ctx.workspace());
-        if (!Files.isRegularFile(file)) {
-            return new ToolResult.Failed("not a regular file: " + path);
-        }
+        ConfinedPath file = new PathGuard(ctx.roots(), home).locate(path, ctx.workspace());
         try {
-            if (Files.size(file) > WriteFileTool.MAX_BYTES) {
+            ConfinedPath.Head head = file.readHead(WriteFileTool.MAX_BYTES);
+            if (head.truncated()) {
                 return new ToolResult.Failed("file is larger than " + WriteFileTool.MAX_BYTES + " bytes: " + path);
             }
-            byte[] bytes = FileText.readPrefix(file, WriteFileTool.MAX_BYTES);
-            Optional<String> text = FileText.looksBinary(bytes) ? Optional.empty() : FileText.decodeStrict(bytes);
+            Optional<String> text = FileText.looksBinary(head.bytes()) ? Optional.empty() : FileText.decodeStrict(head.bytes());
             if (text.isEmpty()) {
                 return new ToolResult.Failed("not a UTF-8 text file: " + path);
             }
@@ -75,7 +71,9 @@ public final class EditFileTool implements Tool {
             if (edited.length > WriteFileTool.MAX_BYTES) {
                 return new ToolResult.Failed("edited file would exceed " + WriteFileTool.MAX_BYTES + " bytes");
             }
-            FileText.write(file, edited);
+            file.write(edited);
+        } catch (NotAFileException e) {
+            return new ToolResult.Failed("not a regular file: " + path);
         } catch (IOException e) {
             return new ToolResult.Failed("cannot edit " + path + ": " + FileText.describe(e));
         }

@@ -1,36 +1,24 @@
 package gomikrobot.tools;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Optional;
 
 /**
- * Reading and writing the text files the file tools work on, with the checks they share: text means UTF-8
- * without NUL bytes, reads stop at a byte cap, and writes never follow a symlink in the last path component
- * (the path was resolved by {@link PathGuard}; a link appearing since then is refused by the OS).
+ * What the file tools share about text and failures: text means UTF-8 without NUL bytes, and an I/O failure is
+ * worded for the model. The files themselves are opened through {@link ConfinedPath}.
  */
 final class FileText {
     /** How far into a file we look for NUL bytes when deciding whether it is binary. */
     private static final int SNIFF_BYTES = 8192;
 
     private FileText() {
-    }
-
-    /** Up to {@code max} bytes from the start of the file. */
-    static byte[] readPrefix(Path file, int max) throws IOException {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes(max);
-        }
     }
 
     static boolean looksBinary(byte[] bytes) {
@@ -55,18 +43,16 @@ final class FileText {
         }
     }
 
-    /** Replaces the file's content, creating it when missing. */
-    static void write(Path file, byte[] content) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            out.write(content);
-        }
-    }
-
     /** An I/O failure worded for the model, without a stack trace. */
     static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
         }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;

@@ -2,12 +2,9 @@ package gomikrobot.tools;
 
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code list_dir} (tier 0): the names in a directory, sorted, directories marked with a trailing {@code /},
@@ -46,13 +43,10 @@ public final class ListDirTool implements Tool {
     @Override
     public ToolResult execute(JsonObject args, ToolContext ctx) {
         String path = args.string("path", ".");
-        Path dir = new PathGuard(ctx.roots(), home).resolveExisting(path.isBlank() ? "." : path, ctx.workspace());
-        if (!Files.isDirectory(dir)) {
-            return new ToolResult.Failed("not a directory: " + path);
-        }
+        ConfinedPath dir = new PathGuard(ctx.roots(), home).locate(path.isBlank() ? "." : path, ctx.workspace());
         List<String> names;
-        try (Stream<Path> entries = Files.list(dir)) {
-            names = entries.map(ListDirTool::label).sorted().toList();
+        try {
+            names = dir.list().stream().map(ListDirTool::label).toList();
         } catch (IOException e) {
             return new ToolResult.Failed("cannot list " + path + ": " + FileText.describe(e));
         }
@@ -66,8 +60,7 @@ public final class ListDirTool implements Tool {
         return new ToolResult.Ok(listing);
     }
 
-    private static String label(Path entry) {
-        String name = entry.getFileName().toString();
-        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name;
+    private static String label(ConfinedPath.Entry entry) {
+        return entry.attributes().isDirectory() ? entry.name() + "/" : entry.name();
     }
 }

@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Confines file access to a set of root directories. A user path is taken relative to a base directory,
- * {@code ~} and {@code ~/x} expand to the injected home, and the result is turned into a real path (every
- * symlink resolved; for a path that does not exist yet, the nearest existing ancestor's real path plus the
- * rest, normalised) before it is checked with {@link #requireWithinRoots}. Callers then open the returned
- * path, never the user's string, so {@code ..} and symlinks cannot lead outside. Immutable.
+ * Confines the file tools to a set of root directories. A user path is taken relative to a base directory,
+ * {@code ~} and {@code ~/x} expand to the injected home, a backslash is refused (never taken for a separator),
+ * and the result is turned into a real path (every symlink resolved; for a path that does not exist yet, the
+ * nearest existing ancestor's real path plus the rest, normalised) that must lie inside a root. The answer is
+ * a {@link ConfinedPath}, which opens exactly what was checked, so neither {@code ..} nor a symlink, not even
+ * one swapped in after the check, can lead outside. Immutable.
  */
 public final class PathGuard {
     private final List<Path> roots;
@@ -25,28 +25,25 @@ public final class PathGuard {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("path guard needs at least one root");
         }
-        this.roots = roots.stream().map(r -> realOrNearest(r.toAbsolutePath().normalize())).toList();
+        this.roots = roots.stream().map(r -> real(r.toAbsolutePath().normalize(), r.toString())).toList();
         this.home = home;
     }
 
     /** The real path of an existing file or directory inside the roots. */
     public Path resolveExisting(String userPath, Path base) {
-        Path real = requireWithinRoots(realOrNearest(absolute(userPath, base)), userPath);
+        Path real = locate(userPath, base).path();
         if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) { // checked after confinement: no oracle for outside
             throw new IllegalArgumentException("no such file or directory: " + userPath);
         }
         return real;
     }
 
-    /** Where a file may be written: its real path, or for a new file its real parent plus its name, inside the roots. */
-    public Path resolveForWrite(String userPath, Path base) {
-        return requireWithinRoots(realOrNearest(absolute(userPath, base)), userPath);
-    }
-
-    private Path requireWithinRoots(Path real, String userPath) {
+    /** Where {@code userPath} leads, checked to lie inside a root; it need not exist yet. */
+    public ConfinedPath locate(String userPath, Path base) {
+        Path real = real(absolute(userPath, base), userPath);
         for (Path root : roots) {
             if (real.startsWith(root)) {
-                return real;
+                return ConfinedPath.of(root, real);
             }
         }
         throw new IllegalArgumentException("path outside allowed roots: " + userPath);
@@ -56,6 +53,7 @@ public final class PathGuard {
         if (userPath == null || userPath.isBlank()) {
             throw new IllegalArgumentException("path is empty");
         }
+        ConfinedPath.refuseBackslash(userPath);
         try {
             if (userPath.equals("~")) {
                 return home.toAbsolutePath();
@@ -72,24 +70,10 @@ public final class PathGuard {
         }
     }
 
-    /**
-     * The real path when the file exists; otherwise the real path of the nearest ancestor that exists with the
-     * missing rest appended and normalised (so {@code new/../../x} cannot climb out). A dangling symlink is
-     * refused: where it points is not ours to decide.
-     */
-    private static Path realOrNearest(Path absolute) {
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute.normalize();
-        }
+    private static Path real(Path absolute, String userPath) {
         try {
-            Path real = existing.toRealPath();
-            return real.resolve(existing.relativize(absolute)).normalize();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("dangling symlink: " + existing);
+            return ConfinedPath.realOrNearest(absolute)
+                    .orElseThrow(() -> new IllegalArgumentException("dangling symlink: " + userPath));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + absolute, e);
         }

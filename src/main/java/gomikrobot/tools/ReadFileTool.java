@@ -3,7 +3,6 @@ package gomikrobot.tools;
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -41,24 +40,19 @@ public final class ReadFileTool implements Tool {
     @Override
     public ToolResult execute(JsonObject args, ToolContext ctx) {
         String path = args.string("path", "");
-        Path file = new PathGuard(ctx.roots(), home).resolveExisting(path, ctx.workspace());
-        if (Files.isDirectory(file)) {
-            return new ToolResult.Failed("is a directory (use list_dir): " + path);
-        }
-        if (!Files.isRegularFile(file)) {
-            return new ToolResult.Failed("not a regular file: " + path);
-        }
+        ConfinedPath file = new PathGuard(ctx.roots(), home).locate(path, ctx.workspace());
         try {
-            long size = Files.size(file);
-            byte[] head = FileText.readPrefix(file, MAX_BYTES);
-            if (FileText.looksBinary(head)) {
-                return new ToolResult.Failed("binary file, not shown: " + path + " (" + size + " bytes)");
+            ConfinedPath.Head head = file.readHead(MAX_BYTES);
+            if (FileText.looksBinary(head.bytes())) {
+                return new ToolResult.Failed("binary file, not shown: " + path + " (" + head.size() + " bytes)");
             }
-            String text = new String(head, StandardCharsets.UTF_8);
-            if (size > head.length) {
-                text += "\n... (truncated: showed the first " + head.length + " of " + size + " bytes)";
+            String text = new String(head.bytes(), StandardCharsets.UTF_8);
+            if (head.truncated()) {
+                text += "\n... (truncated: showed the first " + head.bytes().length + " of " + head.size() + " bytes)";
             }
             return new ToolResult.Ok(text.isEmpty() ? "(empty file)" : text);
+        } catch (NotAFileException e) {
+            return new ToolResult.Failed((e.isFolder() ? "is a directory (use list_dir): " : "not a regular file: ") + path);
         } catch (IOException e) {
             return new ToolResult.Failed("cannot read " + path + ": " + FileText.describe(e));
         }

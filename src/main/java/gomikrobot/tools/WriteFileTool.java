@@ -3,7 +3,6 @@ package gomikrobot.tools;
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -50,13 +49,11 @@ public final class WriteFileTool implements Tool {
         if (content.length > MAX_BYTES) {
             return new ToolResult.Failed("content is " + content.length + " bytes; the limit is " + MAX_BYTES);
         }
-        Path file = new PathGuard(ctx.roots(), home).resolveForWrite(path, ctx.workspace());
-        if (Files.isDirectory(file)) {
-            return new ToolResult.Failed("is a directory: " + path);
-        }
+        ConfinedPath file = new PathGuard(ctx.roots(), home).locate(path, ctx.workspace());
         try {
-            Files.createDirectories(file.getParent());
-            FileText.write(file, content);
+            file.write(content);
+        } catch (NotAFileException e) {
+            return new ToolResult.Failed((e.isFolder() ? "is a directory: " : "not a regular file: ") + path);
         } catch (IOException e) {
             return new ToolResult.Failed("cannot write " + path + ": " + FileText.describe(e));
         }

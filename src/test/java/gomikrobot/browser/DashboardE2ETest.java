@@ -8,6 +8,7 @@ import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,24 @@ class DashboardE2ETest {
                 Dashboard.WAIT);
         assertEquals(List.of("404 " + dashboard.gateway.url("/api/v1/no-such-route")), dashboard.failedRequests());
         assertTrue(dashboard.severeLogs().stream().anyMatch(e -> e.message().contains("no-such-route")));
+    }
+
+    /** The page runs under its Content-Security-Policy: the check above would see a violation, as here. */
+    @Test
+    void inlineScriptIsBlockedByThePagesPolicy() throws InterruptedException {
+        dashboard.severeLogs(); // drop what earlier tests left
+        dashboard.open("");
+        browser.execute("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                + " document.head.append(s);");
+        assertEquals(false, browser.execute("return window.inlineRan === true;"));
+        List<BrowserLogEntry> logged = new ArrayList<>();
+        long deadline = System.nanoTime() + Dashboard.WAIT.toNanos(); // the console entry may come a moment later
+        while (logged.stream().noneMatch(e -> e.message().contains("Content Security Policy"))
+                && System.nanoTime() < deadline) {
+            logged.addAll(dashboard.severeLogs());
+            Thread.sleep(50);
+        }
+        assertTrue(logged.stream().anyMatch(e -> e.message().contains("Content Security Policy")), logged.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package gomikrobot.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -96,6 +97,11 @@ class MediaAndStaticTest {
         assertEquals("text/html; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(""));
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("style-src 'self';"), policy);
+        assertFalse(policy.contains("unsafe") || policy.contains("*"), policy);
     }
 
     @Test

@@ -25,7 +25,7 @@ class RepoApiTest {
     private TestServer server;
 
     /** Hand-written RepoPaths: fixed answers. */
-    private record FixedPaths(Optional<Path> workRepo, Optional<Path> identityRepo, Optional<Path> searchRoot)
+    record FixedPaths(Optional<Path> workRepo, Optional<Path> identityRepo, Optional<Path> searchRoot)
             implements RepoPaths {
     }
 
@@ -90,7 +90,8 @@ class RepoApiTest {
     void treeOfSubFolderAndEscapes() throws Exception {
         assertTrue(server.get("/api/v1/repo/tree?path=docs/deep").body().contains("\"path\":\"docs/deep/c.txt\""));
         fails(server.get("/api/v1/repo/tree?path=../.."), 400, "path outside repo");
-        fails(server.get("/api/v1/repo/tree?path=README.md"), 500, "not a directory: README.md");
+        fails(server.get("/api/v1/repo/tree?path=README.md"), 400,
+                "not a folder: README.md (GET /api/v1/repo/file?path=README.md reads a file)");
     }
 
     @Test
@@ -106,6 +107,40 @@ class RepoApiTest {
         fails(server.get("/api/v1/repo/file?path=../../secret.txt"), 400, "path outside repo");
         fails(server.get("/api/v1/repo/file?path=/etc/passwd"), 400, "path outside repo");
         fails(server.get("/api/v1/repo/file"), 400, "path required");
+    }
+
+    @Test
+    void missingPathIs404NotAFolderIs400AndBackslashIsRefused() throws Exception {
+        fails(server.get("/api/v1/repo/file?path=docs/missing.md"), 404,
+                "no such file or folder: docs/missing.md (GET /api/v1/repo/tree lists what exists)");
+        fails(server.get("/api/v1/repo/tree?path=no/such/folder"), 404,
+                "no such file or folder: no/such/folder (GET /api/v1/repo/tree lists what exists)");
+        fails(server.get("/api/v1/repo/tree?path=README.md/x"), 400,
+                "not a folder: README.md/x (GET /api/v1/repo/file?path=README.md/x reads a file)");
+        for (String route : List.of("file", "tree", "diff-file", "diff")) {
+            fails(server.get("/api/v1/repo/" + route + "?path=docs%5Ca.md"), 400,
+                    "a backslash is not a path separator here; use /: docs\\a.md");
+        }
+    }
+
+    @Test
+    void missingRepoFolderIs404WithWhatToDo() throws Exception {
+        Path gone = tmp.resolve("repos/gone");
+        serve(new FixedPaths(Optional.of(gone), Optional.empty(), Optional.empty()));
+        fails(server.get("/api/v1/repo/tree"), 404, "repo folder not found: " + gone + " (POST /api/v1/repo/init creates it)");
+        fails(server.get("/api/v1/repo/file?path=a.md"), 404,
+                "repo folder not found: " + gone + " (POST /api/v1/repo/init creates it)");
+    }
+
+    @Test
+    void linksInsideTheRepoAreReadAsTheirTargetButNeverWalkedInto() throws Exception {
+        Files.createSymbolicLink(work.resolve("notes.md"), work.resolve("docs/a.md"));
+        Files.createSymbolicLink(work.resolve("docs-link"), work.resolve("docs"));
+        assertEquals("a\n", ok(server.get("/api/v1/repo/file?path=notes.md")).string("content", ""));
+        assertEquals("a\n", ok(server.get("/api/v1/repo/file?path=docs-link/a.md")).string("content", ""));
+        String tree = server.get("/api/v1/repo/tree").body();
+        assertTrue(tree.contains("\"path\":\"docs-link\",\"name\":\"docs-link\",\"type\":\"file\""), tree);
+        assertFalse(tree.contains("docs-link/"), tree);
     }
 
     @Test
@@ -126,7 +161,8 @@ class RepoApiTest {
         assertEquals("[binary file]", ok(server.get("/api/v1/repo/file?path=blob.bin")).string("content", ""));
         String big = ok(server.get("/api/v1/repo/file?path=big.txt")).string("content", "");
         assertEquals("x".repeat(RepoFiles.MAX_FILE_BYTES) + "\n... (truncated)", big);
-        fails(server.get("/api/v1/repo/file?path=docs"), 500, "cannot read docs: not a file");
+        fails(server.get("/api/v1/repo/file?path=docs"), 400,
+                "not a file: docs is a folder (GET /api/v1/repo/tree?path=docs lists it)");
     }
 
     @Test
@@ -152,7 +188,7 @@ class RepoApiTest {
         assertEquals("be kind\n", body.string("content", ""));
         assertEquals(List.of("soul"), commitSubjects(ok(server.get("/api/v1/repo/log?repo=identity"))));
         serve(new FixedPaths(Optional.of(work), Optional.empty(), Optional.empty()));
-        fails(server.get("/api/v1/repo/log?repo=identity"), 500, "identity repo not configured");
+        fails(server.get("/api/v1/repo/log?repo=identity"), 409, "identity repo not configured (set paths.systemRepoPath)");
     }
 
     @Test

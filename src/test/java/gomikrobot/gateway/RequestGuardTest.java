@@ -36,6 +36,27 @@ class RequestGuardTest {
     }
 
     @Test
+    void hostThatOnlyStartsLikeLoopbackOrCarriesMoreThanAPortIsRefused() throws Exception {
+        try (TestServer server = serve(TestServer.config(null, List.of()))) {
+            int port = server.server.port();
+            for (String host : List.of("127.0.0.1:" + port + ".evil.example", "localhost:" + port + "@evil.example",
+                    "127.0.0.1.evil.example", "localhost.evil.example:" + port, "evil.example@127.0.0.1",
+                    "localhost/path", "127.0.0.1:" + port + "/x", "localhost:", "localhost:port", "localhost:123456",
+                    "[::1", "[::1]x", "::1", "local host", "[::1%25eth0]:" + port, "")) {
+                String response = server.raw("GET /api/v1/thing HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+                assertTrue(response.startsWith("HTTP/1.1 403") && response.endsWith("{\"error\":\"host not allowed\"}\n"),
+                        host + " -> " + response);
+            }
+            String twoHosts = server.raw("GET /api/v1/thing HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(twoHosts.startsWith("HTTP/1.1 403"), twoHosts);
+        }
+        RequestGuard wildcard = new RequestGuard(new GatewayConfig("0.0.0.0", 0, 0, TOKEN, List.of()), p -> false);
+        assertFalse(wildcard.hostAllowed("mybox.lan:18791@evil.example"));
+        assertFalse(wildcard.hostAllowed("mybox.lan/x"));
+    }
+
+    @Test
     void loopbackHostNamesAreAccepted() throws Exception {
         try (TestServer server = serve(TestServer.config(null, List.of()))) {
             for (String host : List.of("localhost", "localhost:18791", "127.0.0.1", "127.1.2.3:80", "[::1]:18791", "[::1]")) {
@@ -114,11 +135,13 @@ class RequestGuardTest {
         try (TestServer server = serve(TestServer.config(TOKEN, List.of("https://app.example")))) {
             HttpResponse<String> preflight = server.method("OPTIONS", "/api/v1/thing", "Origin", "https://app.example",
                     "Access-Control-Request-Method", "POST");
-            assertEquals(204, preflight.statusCode());
+            assertEquals(200, preflight.statusCode());
+            assertEquals("https://app.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
             assertEquals("Content-Type, Authorization",
                     preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
             HttpResponse<String> foreignPreflight = server.method("OPTIONS", "/api/v1/thing", "Origin", "https://evil.example");
-            assertEquals(401, foreignPreflight.statusCode());
+            assertEquals(200, foreignPreflight.statusCode()); // runs no handler: the allowed methods, no CORS grant
+            assertTrue(foreignPreflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         }
     }
 

@@ -84,13 +84,17 @@ final class TestServer implements AutoCloseable {
         return headers.length == 0 ? builder : builder.headers(headers);
     }
 
-    /** Sends raw bytes over a socket (HttpClient refuses to set Host) and returns the whole response text. */
+    /**
+     * Sends raw bytes over a socket (HttpClient refuses to set Host, or to send a broken body), closes the
+     * sending side, and returns the whole response text: the server must answer and then close the connection.
+     */
     String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +79,10 @@ class WebServerTest {
     }
 
     @Test
-    void optionsAnswers204WithAllowAndNoCorsHeaderByDefault() throws Exception {
+    void optionsAnswers200WithAllowAndNoCorsHeaderByDefault() throws Exception {
         HttpResponse<String> response = server.method("OPTIONS", "/echo", "Origin", "https://evil.example");
-        assertEquals(204, response.statusCode());
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
         assertEquals("POST, OPTIONS", response.headers().firstValue("Allow").orElse(""));
         assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
@@ -118,6 +120,39 @@ class WebServerTest {
                 () -> new java.io.ByteArrayInputStream(big))); // unknown length: sent chunked
         HttpResponse<String> response = server.send(request);
         assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void malformedChunkedBodyIs400BeforeTheHandlerAndTheConnectionCloses() throws Exception {
+        for (String chunks : List.of("zz\r\nhello\r\n0\r\n\r\n", "5\r\nhelloXX", "3\r\nab")) {
+            String response = server.raw("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + chunks);
+            assertTrue(response.startsWith("HTTP/1.1 400"), chunks + " -> " + response);
+            assertTrue(response.contains("Connection: close"), response);
+            assertTrue(response.contains("{\"error\":\"malformed or incomplete request body ("), response);
+        }
+        assertFalse(server.logged.toString().contains("http handler failed"), server.logged.toString());
+    }
+
+    @Test
+    void bodyShorterThanItsContentLengthIs400() throws Exception {
+        String response = server.raw("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"name\":\"short\"}");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.endsWith("send exactly Content-Length bytes, or valid chunked encoding ending in a "
+                + "0-length chunk\"}\n"), response);
+    }
+
+    @Test
+    void headersOver64KiBAre431WithAReadableAnswer() throws Exception {
+        String big = "x".repeat(HeaderLimit.MAX_BYTES);
+        String response = server.raw("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big + "\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 431"), response.substring(0, Math.min(200, response.length())));
+        assertTrue(response.contains("\"error\":\"request headers are "), response);
+        String many = "X-Field: " + "y".repeat(1000) + "\r\n";
+        String manyFields = server.raw("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + many.repeat(70) + "\r\n");
+        assertTrue(manyFields.startsWith("HTTP/1.1 431"), manyFields.substring(0, 100));
+        assertEquals(200, server.get("/healthz", "X-Small", "y".repeat(1000)).statusCode());
     }
 
     @Test

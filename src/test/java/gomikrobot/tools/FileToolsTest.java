@@ -69,6 +69,24 @@ class FileToolsTest {
     }
 
     @Test
+    void missingFilesAndFoldersAreToldAsFailures() throws IOException {
+        Files.writeString(workspace.resolve("a.txt"), "");
+        assertEquals(new ToolResult.Failed("cannot read missing.txt: no such file or directory"),
+                new ReadFileTool(home).execute(args("path", "missing.txt"), ctx));
+        assertEquals(new ToolResult.Failed("cannot list nothing: no such file or directory"),
+                new ListDirTool(home).execute(args("path", "nothing"), ctx));
+        assertEquals(new ToolResult.Failed("cannot list a.txt: not a directory"),
+                new ListDirTool(home).execute(args("path", "a.txt"), ctx));
+    }
+
+    @Test
+    void backslashesInPathsAreRefusedNotTranslated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WriteFileTool(home).execute(args("path", "docs\\x.md", "content", "x"), ctx));
+        assertEquals("a backslash is not a path separator here; use /: docs\\x.md", e.getMessage());
+    }
+
+    @Test
     void listsEntriesSortedWithDirectoriesMarked() throws IOException {
         Files.createDirectories(workspace.resolve("sub"));
         Files.writeString(workspace.resolve("b.txt"), "");

@@ -49,7 +49,7 @@ class PathGuardTest {
     @Test
     void refusesDotDotEscape() {
         assertOutside("../outside/secret.txt", () -> guard.resolveExisting("../outside/secret.txt", workspace));
-        assertOutside("../../etc/passwd", () -> guard.resolveForWrite("../../etc/passwd", workspace));
+        assertOutside("../../etc/passwd", () -> guard.locate("../../etc/passwd", workspace).path());
     }
 
     @Test
@@ -61,21 +61,21 @@ class PathGuardTest {
     void refusesSymlinkInsideWorkspacePointingOut() throws IOException {
         Files.createSymbolicLink(workspace.resolve("link"), outside);
         assertOutside("link/secret.txt", () -> guard.resolveExisting("link/secret.txt", workspace));
-        assertOutside("link/new.txt", () -> guard.resolveForWrite("link/new.txt", workspace));
+        assertOutside("link/new.txt", () -> guard.locate("link/new.txt", workspace).path());
     }
 
     @Test
     void refusesDanglingSymlinkForWrite() throws IOException {
         Files.createSymbolicLink(workspace.resolve("dangling"), outside.resolve("not-yet.txt"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> guard.resolveForWrite("dangling", workspace));
+                () -> guard.locate("dangling", workspace).path());
         assertEquals(true, e.getMessage().startsWith("dangling symlink: "));
     }
 
     @Test
     void refusesHomePathWhenHomeIsOutsideTheRoots() {
-        assertOutside("~/x", () -> guard.resolveForWrite("~/x", workspace));
-        assertOutside("~", () -> guard.resolveForWrite("~", workspace));
+        assertOutside("~/x", () -> guard.locate("~/x", workspace).path());
+        assertOutside("~", () -> guard.locate("~", workspace).path());
     }
 
     @Test
@@ -86,12 +86,12 @@ class PathGuardTest {
 
     @Test
     void newFileBelowMissingDirectoriesResolvesInsideWorkspace() throws IOException {
-        assertEquals(workspace.toRealPath().resolve("a/b/c.txt"), guard.resolveForWrite("a/b/c.txt", workspace));
+        assertEquals(workspace.toRealPath().resolve("a/b/c.txt"), guard.locate("a/b/c.txt", workspace).path());
     }
 
     @Test
     void dotDotThroughMissingDirectoriesCannotClimbOut() {
-        assertOutside("new/../../outside/x", () -> guard.resolveForWrite("new/../../outside/x", workspace));
+        assertOutside("new/../../outside/x", () -> guard.locate("new/../../outside/x", workspace).path());
     }
 
     @Test
