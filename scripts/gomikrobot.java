@@ -14,6 +14,7 @@
 //SOURCES ../src/main/java/gomikrobot/memory/**.java
 //SOURCES ../src/main/java/gomikrobot/observe/**.java
 //SOURCES ../src/main/java/gomikrobot/policy/**.java
+//SOURCES ../src/main/java/gomikrobot/process/**.java
 //SOURCES ../src/main/java/gomikrobot/provider/**.java
 //SOURCES ../src/main/java/gomikrobot/session/**.java
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
