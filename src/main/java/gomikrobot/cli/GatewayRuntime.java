@@ -74,6 +74,9 @@ final class GatewayRuntime {
             Memory memory = new Memory(db, provider, null, clock, log);
             pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder(), memory.tools(),
                     memory::relevantTo, clock, ids, log, metrics);
+            if (!pipeline.execSandbox().confines()) {
+                log.warn("exec is not sandboxed", "detail", pipeline.execSandbox().summary());
+            }
             indexSoulFilesInBackground(memory, config.paths().workspace(), log);
             whatsapp = config.channels().whatsapp().enabled()
                     ? Optional.of(plugin("whatsapp").create(new ChannelContext(config, pipeline.bus(),
