@@ -25,9 +25,10 @@ final class DashboardRoutes {
         new TraceApi(t.events(), t.tasks(), t.policy(), p.clock().getZone()).mount(router);
         new SettingsApi(t.settings(), t.tasks(), p.repos()::settingProblem,
                 key -> p.log().debug("Setting changed", "key", key)).mount(router);
-        WorkRepo workRepo = new WorkRepo(new Git(GIT_TIMEOUT, p.log()), p.log());
+        Git git = new Git(GIT_TIMEOUT, p.log());
+        WorkRepo workRepo = new WorkRepo(git, p.log());
         new WorkRepoApi(p.repos(), workRepo, t.settings(), p.userHome(), Path.of("").toAbsolutePath()).mount(router);
-        new RepoApi(p.repos(), new RepoCommands(new Git(GIT_TIMEOUT, p.log()), workRepo)).mount(router);
+        new RepoApi(p.repos(), new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
         new WebChatApi(t.webUsers(), t.settings(), t.events(), p.pipeline().bus(), new ChannelForwarder(p.whatsapp()),
                 p.ids(), p.clock(), p.log()).mount(router);

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gomikrobot.config.ExecToolConfig;
 import gomikrobot.config.ExecToolConfig.SandboxMode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +98,27 @@ class SandboxTest {
             Thread.sleep(100);
         }
         assertFalse(sleeperAlive(marker), "a background child outlived its sandbox");
+    }
+
+    @Test
+    void aSandboxOutlivesTheThreadThatStartedIt() throws Exception {
+        Command sleeper = bubblewrap(true).wrap(Command.of(tmp, ChildEnvironment.of(gateway),
+                List.of("sh", "-c", "echo ready; exec sleep 30")), new SandboxLayout(List.of(tmp), List.of()));
+        AtomicReference<Child> started = new AtomicReference<>();
+        Thread starter = Thread.ofPlatform().start(() -> {
+            try {
+                Child child = runner.start(sleeper);
+                started.set(child);
+                new BufferedReader(new InputStreamReader(child.stdout(), StandardCharsets.UTF_8)).readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }); // ends once the sandbox runs, so bwrap's --die-with-parent is armed before this thread goes
+        starter.join();
+        try (Child child = started.get()) {
+            // --die-with-parent follows the starting thread: had it been the one above, bwrap would be dead by now
+            assertFalse(child.waitFor(Duration.ofMillis(500)), "the sandbox died with the thread that started it");
+        }
     }
 
     @Test
