@@ -9,11 +9,13 @@
 //SOURCES ../src/main/java/gomikrobot/config/**.java
 //SOURCES ../src/main/java/gomikrobot/delivery/**.java
 //SOURCES ../src/main/java/gomikrobot/gateway/**.java
+//SOURCES ../src/main/java/gomikrobot/git/**.java
 //SOURCES ../src/main/java/gomikrobot/json/**.java
 //SOURCES ../src/main/java/gomikrobot/media/**.java
 //SOURCES ../src/main/java/gomikrobot/memory/**.java
 //SOURCES ../src/main/java/gomikrobot/observe/**.java
 //SOURCES ../src/main/java/gomikrobot/policy/**.java
+//SOURCES ../src/main/java/gomikrobot/process/**.java
 //SOURCES ../src/main/java/gomikrobot/provider/**.java
 //SOURCES ../src/main/java/gomikrobot/session/**.java
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java

@@ -1,5 +1,6 @@
 // The header: the LIVE/SILENT switch (setting silent_mode; the gateway's GET /settings says
-// what it is in force, a missing row meaning SILENT) and the gateway's readiness.
+// what it is in force, a missing row meaning SILENT), the gateway's readiness, and a warning
+// when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed).
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
@@ -9,6 +10,7 @@ export function createHeader() {
   const status = byId('gateway-status');
   let silent = true;
   let version = '';
+  let unsandboxed = '';
 
   toggle.addEventListener('click', async () => {
     toggle.disabled = true;
@@ -50,6 +52,7 @@ export function createHeader() {
     try {
       const s = await get('/api/v1/status');
       version = s?.version ? `v${s.version}` : '';
+      unsandboxed = s?.exec_sandboxed === false ? (s.exec_sandbox || 'exec is not sandboxed') : '';
     } catch {
       // The version is decoration: readiness below reports a gateway that does not answer.
     }
@@ -74,8 +77,10 @@ export function createHeader() {
     if (checks.agent === false) parts.push('agent down');
     if (typeof checks.whatsapp === 'boolean') parts.push(checks.whatsapp ? 'WhatsApp connected' : 'WhatsApp disconnected');
     else parts.push('WhatsApp off');
+    if (unsandboxed) parts.push('exec is not sandboxed');
     if (version) parts.push(version);
     say(status, parts.join(' · '), ready ? 'ok' : 'error');
+    status.title = unsandboxed;
     status.dataset.whatsapp = String(checks.whatsapp ?? 'absent');
   }
 

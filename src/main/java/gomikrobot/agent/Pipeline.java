@@ -9,6 +9,7 @@ import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.policy.Decision;
 import gomikrobot.policy.PolicyEngine;
+import gomikrobot.process.Sandbox;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.session.SessionStore;
 import gomikrobot.timeline.Timeline;
@@ -45,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
     private final AgentLoop loop;
     private final EventRecorder events;
     private final ToolRegistry tools;
+    private final Sandbox execSandbox;
 
     /**
      * @param userHome   where {@code ~} in a tool's path argument points
@@ -55,6 +57,7 @@ public final class Pipeline implements AutoCloseable {
                     List<Tool> extraTools, MemoryContext memory, Clock clock, Ids ids, Log log,
                     Metrics metrics) {
         this.events = new EventRecorder(timeline.events(), ids, log);
+        this.execSandbox = Sandbox.choose(config.tools().exec());
         PipelineMetrics figures = new PipelineMetrics(metrics);
         TaskLedger ledger = new TaskLedger(timeline, events, figures, INLINE_CHANNELS, ids, clock);
         this.bus = new MessageBus(QUEUE_CAPACITY, ledger);
@@ -62,7 +65,8 @@ public final class Pipeline implements AutoCloseable {
                 req.traceId(), req.taskId(), req.tool(), req.tier(), req.sender(), req.channel(),
                 decision instanceof Decision.Allow, decision.reason()), log);
         List<Tool> all = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
-                new WriteFileTool(userHome), new EditFileTool(userHome), new ExecTool(config.tools().exec())));
+                new WriteFileTool(userHome), new EditFileTool(userHome),
+                new ExecTool(config.tools().exec(), execSandbox, config.home())));
         all.addAll(extraTools);
         this.tools = new ToolRegistry(all, policy, events, clock, log);
         TokenQuota quota = new TokenQuota(timeline.settings()::dailyTokenLimit, timeline.tasks()::tokensUsedToday);
@@ -99,6 +103,11 @@ public final class Pipeline implements AutoCloseable {
 
     public ToolRegistry tools() {
         return tools;
+    }
+
+    /** How {@code exec} is confined on this machine, decided as the pipeline was built. */
+    public Sandbox execSandbox() {
+        return execSandbox;
     }
 
     public boolean isRunning() {

@@ -16,7 +16,7 @@ import gomikrobot.delivery.WebUiRoute;
 import gomikrobot.delivery.WhatsAppRoute;
 import gomikrobot.gateway.Gateway;
 import gomikrobot.gateway.GatewayParts;
-import gomikrobot.gateway.Repos;
+import gomikrobot.git.Repos;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
@@ -70,10 +70,13 @@ final class GatewayRuntime {
             Ids ids = new Ids(clock);
             Metrics metrics = new Metrics();
             Timeline timeline = Timeline.open(db, clock, ids);
-            Repos repos = Repos.atStart(config, timeline.settings(), userHome);
+            Repos repos = Repos.atStart(config, timeline.settings(), userHome, log);
             Memory memory = new Memory(db, provider, null, clock, log);
             pipeline = new Pipeline(config, timeline, provider, userHome, repos.workRepoHolder(), memory.tools(),
                     memory::relevantTo, clock, ids, log, metrics);
+            if (!pipeline.execSandbox().confines()) {
+                log.warn("exec is not sandboxed", "detail", pipeline.execSandbox().summary());
+            }
             indexSoulFilesInBackground(memory, config.paths().workspace(), log);
             whatsapp = config.channels().whatsapp().enabled()
                     ? Optional.of(plugin("whatsapp").create(new ChannelContext(config, pipeline.bus(),

@@ -3,8 +3,9 @@ package gomikrobot.cli;
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigFile;
 import gomikrobot.config.ConfigLoader;
-import gomikrobot.gateway.GitRunner;
-import gomikrobot.gateway.WorkRepo;
+import gomikrobot.git.Git;
+import gomikrobot.git.RepoRefusal;
+import gomikrobot.git.WorkRepo;
 import gomikrobot.json.Json;
 import gomikrobot.observe.Log;
 import gomikrobot.timeline.Database;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,8 +76,10 @@ final class OnboardCommand implements Command {
         Config config = loader.load();
         Log log = new Log(Log.Level.WARN, false, ctx.err(), ctx.clock(), Set.of(answers.apiKey()));
         prepareWorkspace(config.paths().workspace(), interactive, term);
-        new WorkRepo(new GitRunner(Duration.ofSeconds(30), log), log).ensure(config.paths().workRepoPath());
-        term.say("Work repo: " + config.paths().workRepoPath());
+        Optional<RepoRefusal> refused = new WorkRepo(new Git(Duration.ofSeconds(30), log), log)
+                .ensure(config.paths().workRepoPath(), false);
+        term.say("Work repo: " + config.paths().workRepoPath()
+                + refused.map(r -> " (left as it is: " + r.message() + ")").orElse(""));
         try (Database db = Database.open(config.databaseFile(), log)) {
             term.say("Database: " + db.file());
         }

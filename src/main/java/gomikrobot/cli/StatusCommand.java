@@ -4,13 +4,15 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
+import gomikrobot.process.ProcessRunner;
+import gomikrobot.process.Sandbox;
 import gomikrobot.timeline.Database;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code gomikrobot status}: version, where things live, whether a provider is configured (key redacted), the
- * database's row counts, the ports. Creates the home, the config file and the database when missing, so a
+ * ports, whether {@code exec} is sandboxed on this machine (bubblewrap really run once), the database's row counts. Creates the home, the config file and the database when missing, so a
  * first {@code status} leaves a usable installation behind.
  */
 final class StatusCommand implements Command {
@@ -48,6 +50,7 @@ final class StatusCommand implements Command {
         out.println("gateway:     api http://" + config.gateway().host() + ":" + config.gateway().port()
                 + ", dashboard http://" + config.gateway().host() + ":" + config.gateway().dashboardPort());
         out.println("whatsapp:    " + (config.channels().whatsapp().enabled() ? "enabled" : "disabled"));
+        out.println("exec:        " + Sandbox.choose(config.tools().exec(), ctx.env(), new ProcessRunner()).summary());
         try (Database db = Database.open(config.databaseFile(), Log.quiet())) {
             out.println("database:    " + config.databaseFile());
             for (Map.Entry<String, Long> e : db.rowCounts().entrySet()) {

@@ -72,7 +72,9 @@ final class ConfigAssembler {
 
     private static ToolsConfig tools(SettingValues v) {
         return new ToolsConfig(new ExecToolConfig(v.duration("tools.exec.timeout"),
-                v.bool("tools.exec.restrictToWorkspace"), v.strings("tools.exec.allowCommands")));
+                v.bool("tools.exec.restrictToWorkspace"), v.strings("tools.exec.allowCommands"),
+                ExecToolConfig.SandboxMode.valueOf(v.string("tools.exec.sandbox").toUpperCase(Locale.ROOT)),
+                v.bool("tools.exec.network")));
     }
 
     private static PolicyConfig policy(SettingValues v) {

@@ -78,6 +78,8 @@ final class Settings {
             Setting.of("tools.exec.restrictToWorkspace", BOOL, true)
                     .env("MIKROBOT_TOOLS_EXEC_EXEC_RESTRICT_WORKSPACE"),
             Setting.of("tools.exec.allowCommands", LIST, List.of()),
+            Setting.of("tools.exec.sandbox", STRING, "auto").rule(new Rule.OneOf(List.of("auto", "bubblewrap", "off"))),
+            Setting.of("tools.exec.network", BOOL, true),
 
             Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
             Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),

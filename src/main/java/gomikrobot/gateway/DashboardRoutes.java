@@ -1,5 +1,8 @@
 package gomikrobot.gateway;
 
+import gomikrobot.git.Git;
+import gomikrobot.git.RepoCommands;
+import gomikrobot.git.WorkRepo;
 import gomikrobot.timeline.Timeline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,18 +23,18 @@ final class DashboardRoutes {
         new MediaHandler(Gateway.mediaRoot(p)).mount(router);
         new TimelineApi(t.events()).mount(router);
         new TraceApi(t.events(), t.tasks(), t.policy(), p.clock().getZone()).mount(router);
-        new SettingsApi(t.settings(), t.tasks(), key -> p.log().debug("Setting changed", "key", key)).mount(router);
-        GitRunner git = new GitRunner(GIT_TIMEOUT, p.log());
+        new SettingsApi(t.settings(), t.tasks(), p.repos()::settingProblem,
+                key -> p.log().debug("Setting changed", "key", key)).mount(router);
+        Git git = new Git(GIT_TIMEOUT, p.log());
         WorkRepo workRepo = new WorkRepo(git, p.log());
-        new WorkRepoApi(p.repos().workRepoHolder(), workRepo, t.settings(), p.userHome(),
-                Path.of("").toAbsolutePath()).mount(router);
-        new RepoApi(p.repos(), git, workRepo).mount(router);
+        new WorkRepoApi(p.repos(), workRepo, t.settings(), p.userHome(), Path.of("").toAbsolutePath()).mount(router);
+        new RepoApi(p.repos(), new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
         new WebChatApi(t.webUsers(), t.settings(), t.events(), p.pipeline().bus(), new ChannelForwarder(p.whatsapp()),
                 p.ids(), p.clock(), p.log()).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), p.version(), p.config().gateway().host(),
-                p.config().gateway().authToken(), p.clock().instant(), p.clock()).mount(router);
+                p.config().gateway().authToken(), p.pipeline().execSandbox(), p.clock().instant(), p.clock()).mount(router);
         BackupApi.forConfig(p.config(), p.clock(), p.version()).mount(router);
         health.mount(router);
         metrics.mount(router);
@@ -45,10 +48,7 @@ final class DashboardRoutes {
 
     /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */
     static void ensureWorkRepo(GatewayParts p) {
-        try {
-            new WorkRepo(new GitRunner(GIT_TIMEOUT, p.log()), p.log()).ensure(p.repos().workRepoHolder().current());
-        } catch (java.io.IOException | RuntimeException e) {
-            p.log().warn("Work repo could not be prepared", "path", p.repos().workRepoHolder().current(), "error", e);
-        }
+        new WorkRepo(new Git(GIT_TIMEOUT, p.log()), p.log()).ensure(p.repos().workRepoHolder().current(), false)
+                .ifPresent(refusal -> p.log().warn("Work repo could not be prepared", "reason", refusal.message()));
     }
 }

@@ -3,6 +3,7 @@ package gomikrobot.gateway;
 import gomikrobot.agent.Pipeline;
 import gomikrobot.channels.Channel;
 import gomikrobot.config.Config;
+import gomikrobot.git.Repos;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;

@@ -2,21 +2,27 @@ package gomikrobot.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import gomikrobot.git.GitResult;
+import gomikrobot.git.PullRequest;
+import gomikrobot.git.RepoCommands;
+import gomikrobot.git.RepoPaths;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/repo/*} (contract §4): browse, diff and commit the work repo, or the identity repo with
  * {@code ?repo=identity}. Reading routes answer GET; the six that change something (checkout, commit, pull,
  * push, init, pr) answer POST only. Every {@code path} stays inside its repo, {@code limit} is 1..1000, and
- * git/gh run through {@link GitRunner} with its timeout. A failed command is 500 with the contract's error
- * string, except {@code status} and {@code gh-auth}, which report failures inside a 200 as the UI expects.
+ * git/gh run through {@link RepoCommands}. A refusal by git (unknown branch, nothing to commit, no commits
+ * yet, no remote, no identity) is 409 with git's own words in the contract's error string, a timeout 504, a
+ * missing git or gh 503, a repo that is not configured 409; {@code status} and {@code gh-auth} report
+ * failures inside a 200 as the UI expects.
  */
 final class RepoApi implements HttpHandler {
     static final String PREFIX = "/api/v1/repo/";
@@ -26,14 +32,12 @@ final class RepoApi implements HttpHandler {
     static final int MAX_LOG_LIMIT = 1000;
 
     private final RepoPaths paths;
-    private final GitRunner git;
-    private final WorkRepo workRepo;
+    private final RepoCommands git;
     private final RepoFiles files = new RepoFiles();
 
-    RepoApi(RepoPaths paths, GitRunner git, WorkRepo workRepo) {
+    RepoApi(RepoPaths paths, RepoCommands git) {
         this.paths = paths;
         this.git = git;
-        this.workRepo = workRepo;
     }
 
     void mount(Router router) {
@@ -49,14 +53,14 @@ final class RepoApi implements HttpHandler {
             case "status" -> status(exchange);
             case "search" -> search();
             case "gh-auth" -> ghAuth();
-            case "branches" -> Map.of("branches", lines(gitOrFail(repo(exchange), "branch", "--format=%(refname:short)")));
+            case "branches" -> Map.of("branches", lines(outputOrFail(git.branches(repo(exchange)))));
             case "log" -> log(exchange);
-            case "diff-file" -> Map.of("diff", gitOrFail(repo(exchange), "diff", "--", gitPath(exchange, required(exchange, "path"))));
+            case "diff-file" -> Map.of("diff", outputOrFail(git.diff(repo(exchange), gitPath(exchange, required(exchange, "path")))));
             case "diff" -> diff(exchange);
             case "checkout" -> checkout(exchange);
             case "commit" -> commit(exchange);
-            case "pull" -> Map.of("result", gitOrFail(repo(exchange), "pull", "--ff-only"));
-            case "push" -> Map.of("result", gitOrFail(repo(exchange), "push"));
+            case "pull" -> Map.of("result", outputOrFail(git.pull(repo(exchange))));
+            case "push" -> Map.of("result", outputOrFail(git.push(repo(exchange))));
             case "init" -> init(exchange);
             case "pr" -> pullRequest(exchange);
             default -> throw HttpError.notFound();
@@ -75,25 +79,21 @@ final class RepoApi implements HttpHandler {
         if (repo.isEmpty()) {
             return Json.object("error", notConfigured(exchange), "status", "");
         }
-        return switch (git.run(repo.get(), "git", "status", "-sb")) {
-            case GitRunner.Failed failed -> Json.object("error", failed.error(), "status", "");
-            case GitRunner.Succeeded status -> {
-                String remote = git.run(repo.get(), "git", "remote", "-v") instanceof GitRunner.Succeeded r ? r.output() : "";
-                yield Json.object("remote", remote, "status", status.output());
-            }
-        };
+        GitResult status = git.status(repo.get());
+        if (!(status instanceof GitResult.Done done)) {
+            return Json.object("error", status.text(), "status", "");
+        }
+        String remote = git.remotes(repo.get()) instanceof GitResult.Done r ? r.output() : "";
+        return Json.object("remote", remote, "status", done.output());
     }
 
     private Object search() {
         return paths.searchRoot().map(files::search).orElseGet(() -> Json.object("repos", List.of(), "root", ""));
     }
 
-    /** Runs where the gateway runs: gh's login does not depend on a repository. */
     private Object ghAuth() {
-        return switch (git.run(Path.of("").toAbsolutePath(), "gh", "auth", "status", "-h", "github.com")) {
-            case GitRunner.Succeeded ok -> Json.object("detail", ok.output(), "status", "ok");
-            case GitRunner.Failed failed -> Json.object("detail", failed.error(), "status", "not_authenticated");
-        };
+        GitResult auth = git.ghAuthStatus();
+        return Json.object("detail", auth.text(), "status", auth instanceof GitResult.Done ? "ok" : "not_authenticated");
     }
 
     private Object log(HttpExchange exchange) {
@@ -107,14 +107,13 @@ final class RepoApi implements HttpHandler {
         if (n < 1 || n > MAX_LOG_LIMIT) {
             throw HttpError.badRequest("limit must be an integer from 1 to " + MAX_LOG_LIMIT);
         }
-        return Map.of("commits", lines(gitOrFail(repo(exchange), "log", "--oneline", "-n", Integer.toString(n))));
+        return Map.of("commits", lines(outputOrFail(git.log(repo(exchange), n))));
     }
 
     private Object diff(HttpExchange exchange) throws IOException {
         String path = Requests.param(exchange, "path").strip();
         Path repo = repo(exchange);
-        String output = path.isEmpty() ? gitOrFail(repo, "diff") : gitOrFail(repo, "diff", "--", gitPath(exchange, path));
-        return Map.of("diff", output);
+        return Map.of("diff", outputOrFail(git.diff(repo, path.isEmpty() ? "" : gitPath(exchange, path))));
     }
 
     private Object checkout(HttpExchange exchange) throws IOException {
@@ -122,10 +121,8 @@ final class RepoApi implements HttpHandler {
         if (branch.isEmpty()) {
             throw HttpError.badRequest("branch required");
         }
-        if (branch.startsWith("-")) {
-            throw HttpError.badRequest("invalid branch"); // would be read as an option of git checkout
-        }
-        return Map.of("result", gitOrFail(repo(exchange), "checkout", branch));
+        Path repo = repo(exchange);
+        return Map.of("result", outputOrFail(validated(() -> git.checkout(repo, branch))));
     }
 
     private Object commit(HttpExchange exchange) throws IOException {
@@ -133,48 +130,21 @@ final class RepoApi implements HttpHandler {
         if (message.isEmpty()) {
             throw HttpError.badRequest("message required");
         }
-        Path repo = repo(exchange);
-        gitOrFail(repo, "add", "-A");
-        return Map.of("result", gitOrFail(repo, "commit", "-m", message));
+        return Map.of("result", outputOrFail(git.commitAll(repo(exchange), message)));
     }
 
     private Object init(HttpExchange exchange) throws IOException {
         String remote = Requests.string(Requests.body(exchange), "remote_url").strip();
-        if (remote.startsWith("-")) {
-            throw HttpError.badRequest("invalid remote_url");
-        }
         Path repo = repo(exchange);
-        try {
-            workRepo.ensure(repo);
-        } catch (IOException e) {
-            throw new HttpError(500, "cannot create " + repo + ": " + e.getMessage());
-        }
-        if (!remote.isEmpty()) {
-            git.run(repo, "git", "remote", "remove", "origin"); // there may be no origin yet; add decides
-            gitOrFail(repo, "remote", "add", "origin", remote);
-        }
+        outputOrFail(validated(() -> git.init(repo, remote)));
         return Map.of("status", "ok");
     }
 
     private Object pullRequest(HttpExchange exchange) throws IOException {
         JsonObject body = Requests.body(exchange);
-        String title = Requests.string(body, "title");
-        if (title.isBlank()) {
-            throw HttpError.badRequest("title required");
-        }
-        List<String> args = new ArrayList<>(List.of("pr", "create", "--title", title, "--body", Requests.string(body, "body")));
-        String base = Requests.string(body, "base");
-        String head = Requests.string(body, "head");
-        if (!base.isEmpty()) {
-            args.addAll(List.of("--base", base));
-        }
-        if (!head.isEmpty()) {
-            args.addAll(List.of("--head", head));
-        }
-        if (Requests.bool(body, "draft")) {
-            args.add("--draft");
-        }
-        return Map.of("result", outputOrFail(git.run(repo(exchange), "gh", args.toArray(String[]::new))));
+        PullRequest pr = validated(() -> new PullRequest(Requests.string(body, "title"), Requests.string(body, "body"),
+                Requests.string(body, "base"), Requests.string(body, "head"), Requests.bool(body, "draft")));
+        return Map.of("result", outputOrFail(git.pullRequest(repo(exchange), pr)));
     }
 
     // ---- helpers
@@ -184,8 +154,9 @@ final class RepoApi implements HttpHandler {
     }
 
     private Path repo(HttpExchange exchange) {
-        return selected(exchange).orElseThrow(() -> new HttpError(409, notConfigured(exchange)
-                + (isIdentity(exchange) ? " (set paths.systemRepoPath)" : " (POST /api/v1/workrepo sets one)")));
+        return selected(exchange).orElseThrow(() -> new HttpError(409, notConfigured(exchange) + (isIdentity(exchange)
+                ? ": set paths.systemRepoPath in config.json (or MIKROBOT_AGENTS_SYSTEM_REPO_PATH) or the setting "
+                        + "bot_repo_path, then restart the gateway" : " (POST /api/v1/workrepo sets one)")));
     }
 
     private static boolean isIdentity(HttpExchange exchange) {
@@ -211,15 +182,23 @@ final class RepoApi implements HttpHandler {
         return relative.isEmpty() ? "." : relative;
     }
 
-    private String gitOrFail(Path repo, String... args) {
-        return outputOrFail(git.run(repo, "git", args));
+    /** The output, or the failure as its status: 409 git refused, 504 timed out, 503 git or gh cannot run. */
+    private static String outputOrFail(GitResult result) {
+        return switch (result) {
+            case GitResult.Done done -> done.output();
+            case GitResult.Refused refused -> throw new HttpError(409, refused.error());
+            case GitResult.TimedOut timedOut -> throw new HttpError(504, timedOut.error());
+            case GitResult.CannotRun cannotRun -> throw new HttpError(503, cannotRun.error());
+        };
     }
 
-    private static String outputOrFail(GitRunner.Outcome outcome) {
-        return switch (outcome) {
-            case GitRunner.Succeeded ok -> ok.output();
-            case GitRunner.Failed failed -> throw new HttpError(500, failed.error());
-        };
+    /** What a request asks for, built where the rules live; a broken rule is the client's 400. */
+    private static <T> T validated(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
     }
 
     private static List<String> lines(String output) {

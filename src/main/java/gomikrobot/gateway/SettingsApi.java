@@ -7,12 +7,14 @@ import gomikrobot.timeline.SettingsStore;
 import gomikrobot.timeline.TaskStore;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Runtime settings (contract §3.1, §8): {@code GET /api/v1/settings} answers {@code {"silent_mode": bool}},
  * or with {@code ?key=} that key's value ("" when unset); {@code POST} stores {@code {"key","value"}} (both
- * strings, the key non-blank — decision 5) and then tells {@code onChange} which key changed, so e.g. the
+ * strings, the key non-blank — decision 5; a value the key's rule refuses is 400 with the rule's reason, e.g.
+ * a {@code work_repo_path} outside the allowed folders) and then tells {@code onChange} which key changed, so e.g. the
  * WhatsApp channel reloads its allow/deny lists. {@code GET /api/v1/usage/today} reports today's token use
  * against {@code daily_token_limit} (0 = unlimited).
  */
@@ -23,12 +25,20 @@ final class SettingsApi {
 
     private final SettingsStore settings;
     private final TaskStore tasks;
+    private final ValueRule rule;
     private final Consumer<String> onChange;
 
+    /** Why a value may not be stored under a key, or empty when it may. */
+    @FunctionalInterface
+    interface ValueRule {
+        Optional<String> problem(String key, String value);
+    }
+
     /** @param onChange called with the key after every successful POST, on the request's thread */
-    SettingsApi(SettingsStore settings, TaskStore tasks, Consumer<String> onChange) {
+    SettingsApi(SettingsStore settings, TaskStore tasks, ValueRule rule, Consumer<String> onChange) {
         this.settings = settings;
         this.tasks = tasks;
+        this.rule = rule;
         this.onChange = onChange;
     }
 
@@ -59,6 +69,9 @@ final class SettingsApi {
         if (key.length() > MAX_KEY_LENGTH) {
             throw HttpError.badRequest("key longer than " + MAX_KEY_LENGTH + " characters");
         }
+        rule.problem(key, value).ifPresent(problem -> {
+            throw HttpError.badRequest(key + ": " + problem);
+        });
         settings.put(key, value);
         onChange.accept(key);
         return Json.object("status", "ok");

@@ -2,6 +2,7 @@ package gomikrobot.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import gomikrobot.json.Json;
+import gomikrobot.process.Sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,9 @@ import java.util.Set;
  * {@code GET /api/v1/status} (contract §3.1) and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
  * must answer without a token — the dashboard asks them before it has one — so the {@link RequestGuard}'s
  * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
- * {@code valid} says whether the request's bearer token is the right one.
+ * {@code valid} says whether the request's bearer token is the right one. Status adds to the original's fields
+ * whether {@code exec} runs in a sandbox ({@code exec_sandboxed}) and the sentence that says so
+ * ({@code exec_sandbox}), which the dashboard's header shows when it is not.
  */
 final class StatusApi {
     static final String STATUS_PATH = "/api/v1/status";
@@ -25,6 +28,7 @@ final class StatusApi {
     private final String version;
     private final boolean headless;
     private final BearerToken token;
+    private final Sandbox execSandbox;
     private final Instant startedAt;
     private final Clock clock;
 
@@ -32,11 +36,13 @@ final class StatusApi {
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
      * @param authToken {@code gateway.authToken}, null or blank when none
      */
-    StatusApi(String agentId, String version, String host, String authToken, Instant startedAt, Clock clock) {
+    StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
+              Clock clock) {
         this.agentId = agentId;
         this.version = version;
         this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
         this.token = new BearerToken(authToken);
+        this.execSandbox = execSandbox;
         this.startedAt = startedAt;
         this.clock = clock;
     }
@@ -62,7 +68,8 @@ final class StatusApi {
 
     private void status(HttpExchange exchange) throws IOException {
         long uptime = Math.max(Duration.between(startedAt, clock.instant()).toSeconds(), 0);
-        Responses.json(exchange, 200, Json.object("agent_id", agentId, "group_enabled", false,
+        Responses.json(exchange, 200, Json.object("agent_id", agentId, "exec_sandbox", execSandbox.summary(),
+                "exec_sandboxed", execSandbox.confines(), "group_enabled", false,
                 "mode", headless ? "headless" : "standalone", "orchestrator_enabled", false,
                 "uptime_seconds", uptime, "version", version));
     }

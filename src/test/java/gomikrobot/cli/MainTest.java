@@ -72,6 +72,13 @@ class MainTest {
     }
 
     @Test
+    void statusSaysWhetherExecIsSandboxed() {
+        CliRun r = CliRun.run(home, java.util.Map.of("MIKROBOT_TOOLS_EXEC_SANDBOX", "off"), "", "status");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("exec:        exec is not sandboxed: tools.exec.sandbox is off\n"), r.out);
+    }
+
+    @Test
     void malformedConfigIsOneLineWithFileLineAndColumnAndExit1() throws Exception {
         Path gmb = Files.createDirectories(home.resolve(".gomikrobot"));
         Files.writeString(gmb.resolve("config.json"), "{\n  \"gateway\": {\n    \"port\": 18790,\n  }\n}\n");

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.git.Git;
+import gomikrobot.git.RepoCommands;
+import gomikrobot.git.RepoPaths;
+import gomikrobot.git.WorkRepo;
 import gomikrobot.json.JsonObject;
+import gomikrobot.observe.Log;
+import gomikrobot.testing.GitFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +56,9 @@ class RepoApiTest {
         if (server != null) {
             server.close();
         }
-        GitRunner git = new GitRunner(Duration.ofSeconds(20), gomikrobot.observe.Log.quiet());
-        server = TestServer.start(router -> new RepoApi(paths, git, new WorkRepo(git, gomikrobot.observe.Log.quiet())).mount(router));
+        Git git = new Git(Duration.ofSeconds(20), Log.quiet());
+        server = TestServer.start(router -> new RepoApi(paths, new RepoCommands(git, new WorkRepo(git, Log.quiet())))
+                .mount(router));
     }
 
     @AfterEach
@@ -188,7 +195,10 @@ class RepoApiTest {
         assertEquals("be kind\n", body.string("content", ""));
         assertEquals(List.of("soul"), commitSubjects(ok(server.get("/api/v1/repo/log?repo=identity"))));
         serve(new FixedPaths(Optional.of(work), Optional.empty(), Optional.empty()));
-        fails(server.get("/api/v1/repo/log?repo=identity"), 409, "identity repo not configured (set paths.systemRepoPath)");
+        HttpResponse<String> unconfigured = server.get("/api/v1/repo/log?repo=identity");
+        assertEquals(409, unconfigured.statusCode());
+        assertTrue(TestServer.error(unconfigured).startsWith("identity repo not configured: set paths.systemRepoPath"),
+                unconfigured.body());
     }
 
     @Test
@@ -229,9 +239,9 @@ class RepoApiTest {
     }
 
     @Test
-    void commitWithNothingToCommitIs500WithGitsOutput() throws Exception {
+    void commitWithNothingToCommitIs409WithGitsOutput() throws Exception {
         HttpResponse<String> response = server.post("/api/v1/repo/commit", "{\"message\":\"noop\"}");
-        assertEquals(500, response.statusCode());
+        assertEquals(409, response.statusCode());
         String error = TestServer.error(response);
         assertTrue(error.startsWith("git commit -m noop failed: ") && error.contains("nothing to commit"), error);
     }
@@ -262,17 +272,17 @@ class RepoApiTest {
         ok(server.post("/api/v1/repo/checkout", "{\"branch\":\" topic \"}"));
         assertEquals("topic\n", GitFixture.git(work, "rev-parse", "--abbrev-ref", "HEAD"));
         HttpResponse<String> missing = server.post("/api/v1/repo/checkout", "{\"branch\":\"nope\"}");
-        assertEquals(500, missing.statusCode());
+        assertEquals(409, missing.statusCode());
         assertTrue(TestServer.error(missing).startsWith("git checkout nope failed: "));
     }
 
     @Test
     void pullAndPushWithoutRemoteFailWithoutWaitingForCredentials() throws Exception {
         HttpResponse<String> push = server.post("/api/v1/repo/push", "");
-        assertEquals(500, push.statusCode());
+        assertEquals(409, push.statusCode());
         assertTrue(TestServer.error(push).startsWith("git push failed: "), push.body());
         HttpResponse<String> pull = server.post("/api/v1/repo/pull", "");
-        assertEquals(500, pull.statusCode());
+        assertEquals(409, pull.statusCode());
         assertTrue(TestServer.error(pull).startsWith("git pull --ff-only failed: "), pull.body());
     }
 
@@ -316,9 +326,41 @@ class RepoApiTest {
     void pullRequestFailureCarriesTheCommandLine() throws Exception {
         HttpResponse<String> response = server.post("/api/v1/repo/pr",
                 "{\"title\":\"T\",\"body\":\"B\",\"base\":\"main\",\"head\":\"\",\"draft\":true}");
-        assertEquals(500, response.statusCode()); // no gh login or no GitHub remote in a test repo
+        // 409: gh refused (no login, no GitHub remote in a test repo); 503: gh is not installed here
+        assertTrue(response.statusCode() == 409 || response.statusCode() == 503, response.body());
         assertTrue(TestServer.error(response).startsWith("gh pr create --title T --body B --base main --draft failed: "),
                 response.body());
+    }
+
+    @Test
+    void gitRefusalsAre409WithGitsOwnLineNeverA500() throws Exception {
+        Path empty = GitFixture.init(Files.createDirectories(tmp.resolve("repos/empty")));
+        GitFixture.git(empty, "config", "user.name", ""); // no identity, whatever the machine's global config says
+        Files.writeString(empty.resolve("draft.md"), "x\n");
+        serve(new FixedPaths(Optional.of(empty), Optional.empty(), Optional.empty()));
+        Map<String, HttpResponse<String>> cases = Map.of(
+                "does not have any commits yet", server.get("/api/v1/repo/log"),
+                "did not match any file(s) known to git", server.post("/api/v1/repo/checkout", "{\"branch\":\"nope\"}"),
+                "No configured push destination", server.post("/api/v1/repo/push", ""),
+                "empty ident name", server.post("/api/v1/repo/commit", "{\"message\":\"first\"}"),
+                "identity repo not configured", server.get("/api/v1/repo/branches?repo=identity"));
+        cases.forEach((gitsWords, response) -> {
+            assertEquals(409, response.statusCode(), response.body());
+            assertTrue(TestServer.error(response).contains(gitsWords), response.body());
+        });
+    }
+
+    @Test
+    void aMissingRepoFolderIs409AndInitOverAFileIs409() throws Exception {
+        Path file = Files.writeString(tmp.resolve("repos/a-file"), "x");
+        serve(new FixedPaths(Optional.of(tmp.resolve("repos/gone")), Optional.empty(), Optional.empty()));
+        HttpResponse<String> log = server.get("/api/v1/repo/log");
+        assertEquals(409, log.statusCode());
+        assertTrue(TestServer.error(log).contains("does not exist"), log.body());
+        serve(new FixedPaths(Optional.of(file), Optional.empty(), Optional.empty()));
+        HttpResponse<String> init = server.post("/api/v1/repo/init", "{}");
+        assertEquals(409, init.statusCode());
+        assertTrue(TestServer.error(init).contains("is a file, not a folder"), init.body());
     }
 
     private static List<String> commitSubjects(JsonObject log) {

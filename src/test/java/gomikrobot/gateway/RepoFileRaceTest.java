@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.git.Git;
+import gomikrobot.git.RepoCommands;
+import gomikrobot.git.RepoPaths;
+import gomikrobot.git.WorkRepo;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.FolderSwapper;
 import gomikrobot.testing.SwapScene;
@@ -31,11 +35,11 @@ class RepoFileRaceTest {
     @Test
     void repoFileNeverServesThroughASwappedFolder() throws Exception {
         SwapScene scene = SwapScene.create(tmp, "repo");
-        GitRunner git = new GitRunner(Duration.ofSeconds(20), Log.quiet());
+        Git git = new Git(Duration.ofSeconds(20), Log.quiet());
         RepoPaths paths = new RepoApiTest.FixedPaths(Optional.of(scene.root()), Optional.empty(), Optional.empty());
         Map<Integer, Integer> statuses = new TreeMap<>();
         int escapes = 0;
-        try (TestServer server = TestServer.start(router -> new RepoApi(paths, git, new WorkRepo(git, Log.quiet()))
+        try (TestServer server = TestServer.start(router -> new RepoApi(paths, new RepoCommands(git, new WorkRepo(git, Log.quiet())))
                 .mount(router)); FolderSwapper swapper = scene.startSwapping()) {
             for (int i = 0; i < SwapScene.RACE_TRIES; i++) {
                 HttpResponse<String> response = server.get("/api/v1/repo/file?path=dir/f.txt");

@@ -11,6 +11,7 @@ import gomikrobot.timeline.CreateResult;
 import gomikrobot.timeline.NewTask;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class SettingsApiTest {
     @BeforeEach
     void start() throws Exception {
         f = new StoreFixture(tmp, (timeline, router) -> new SettingsApi(timeline.settings(), timeline.tasks(),
-                changed::add).mount(router));
+                (key, value) -> Optional.empty(), changed::add).mount(router));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
+import gomikrobot.process.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,8 @@ class StatusApiTest {
     /** A server with the real guard, its public paths widened by StatusApi's, as the gateway wires it. */
     private void serve(String host, String token) throws Exception {
         Router router = new Router();
-        new StatusApi("gomikrobot-testhost", "9.9.9", host, token, NOW.minusSeconds(3725),
+        new StatusApi("gomikrobot-testhost", "9.9.9", host, token, new Sandbox.Unconfined("tools.exec.sandbox is off"),
+                NOW.minusSeconds(3725),
                 Clock.fixed(NOW, ZoneOffset.UTC)).mount(router);
         router.exact("/api/v1/secret", exchange -> Responses.json(exchange, 200, List.of()), "GET");
         RequestGuard guard = new RequestGuard(TestServer.config(token, List.of()),
@@ -54,7 +56,8 @@ class StatusApiTest {
     void statusReportsIdentityModeAndUptime() throws Exception {
         serve("127.0.0.1", null);
         JsonObject status = okObject(get("/api/v1/status"));
-        assertEquals(List.of("agent_id", "group_enabled", "mode", "orchestrator_enabled", "uptime_seconds", "version"),
+        assertEquals(List.of("agent_id", "exec_sandbox", "exec_sandboxed", "group_enabled", "mode",
+                "orchestrator_enabled", "uptime_seconds", "version"),
                 List.copyOf(status.asMap().keySet()));
         assertEquals("gomikrobot-testhost", status.string("agent_id", ""));
         assertEquals("standalone", status.string("mode", ""));
@@ -62,6 +65,8 @@ class StatusApiTest {
         assertFalse(status.bool("orchestrator_enabled", true));
         assertEquals(3725, status.integer("uptime_seconds", 0));
         assertEquals("9.9.9", status.string("version", ""));
+        assertFalse(status.bool("exec_sandboxed", true));
+        assertEquals("exec is not sandboxed: tools.exec.sandbox is off", status.string("exec_sandbox", ""));
     }
 
     @Test

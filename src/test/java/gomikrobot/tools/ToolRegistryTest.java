@@ -11,6 +11,7 @@ import gomikrobot.observe.Log;
 import gomikrobot.policy.Decision;
 import gomikrobot.policy.PolicyEngine;
 import gomikrobot.policy.PolicyRequest;
+import gomikrobot.process.Sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ class ToolRegistryTest {
     private ToolRegistry standardTools() {
         Path home = tmp.resolve("home");
         return registry(new WriteFileTool(home), new ReadFileTool(home), new ExecTool(
-                new ExecToolConfig(null, true, List.of())),
+                new ExecToolConfig(null, true, List.of()), new Sandbox.Unconfined("not under test"), home),
                 new ListDirTool(home), new EditFileTool(home));
     }
 

@@ -1,5 +1,9 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.process.ChildEnvironment;
+import gomikrobot.process.Command;
+import gomikrobot.process.ProcessRunner;
+import gomikrobot.process.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,18 +11,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs a local whisper command line ({@code <binary> <file> --model <model> --output_format txt --output_dir
- * <tmp>}, the openai-whisper CLI) and reads the text file it writes. The child gets an empty environment
- * apart from PATH and HOME, so no API key reaches it; it is killed with its children on timeout.
+ * <tmp>}, the openai-whisper CLI) and reads the text file it writes. It runs through the {@link ProcessRunner}
+ * with {@link ChildEnvironment}'s allowlist (so no API key reaches it; its HOME is the real one, where whisper
+ * keeps its downloaded models), no stdin, and its whole tree killed on timeout.
  */
 final class WhisperBinaryTranscriber implements Transcriber {
     private final Path binary;
     private final String model;
     private final Duration timeout;
+    private final ProcessRunner runner = new ProcessRunner();
+    private final ChildEnvironment environment = ChildEnvironment.of(System.getenv());
 
     WhisperBinaryTranscriber(Path binary, String model, Duration timeout) {
         this.binary = binary;
@@ -38,25 +44,17 @@ final class WhisperBinaryTranscriber implements Transcriber {
     }
 
     private void run(Path audioFile, Path outDir) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(binary.toString(), audioFile.toString(),
+        Command command = Command.of(outDir, environment, List.of(binary.toString(), audioFile.toString(),
                 "--model", model, "--output_format", "txt", "--output_dir", outDir.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(outDir.resolve("whisper.log").toFile());
-        String path = System.getenv("PATH");
-        builder.environment().clear();
-        builder.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
-        builder.environment().put("HOME", outDir.toString());
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IOException("local whisper timed out after " + timeout.toSeconds() + "s");
-            }
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("local whisper exited with status " + process.exitValue());
+                .withTimeout(timeout).mergingStderr();
+        switch (runner.run(command)) {
+            case RunResult.Exited exited when exited.exitCode() == 0 -> { }
+            case RunResult.Exited exited -> throw new IOException("local whisper exited with status "
+                    + exited.exitCode());
+            case RunResult.TimedOut timedOut -> throw new IOException("local whisper timed out after "
+                    + timeout.toSeconds() + "s");
+            case RunResult.NotStarted notStarted -> throw new IOException("cannot start local whisper: "
+                    + notStarted.reason());
         }
     }
 

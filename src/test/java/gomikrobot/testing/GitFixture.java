@@ -1,4 +1,4 @@
-package gomikrobot.gateway;
+package gomikrobot.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Real git repositories for tests: init with a local identity, commit, read back. */
-final class GitFixture {
+public final class GitFixture {
     private GitFixture() {
     }
 
-    static Path init(Path dir) throws Exception {
+    public static Path init(Path dir) throws Exception {
         git(dir, "init", "-q");
         git(dir, "config", "user.name", "Test Bot");
         git(dir, "config", "user.email", "bot@example.invalid");
@@ -20,13 +20,13 @@ final class GitFixture {
         return dir;
     }
 
-    static void commitAll(Path dir, String message) throws Exception {
+    public static void commitAll(Path dir, String message) throws Exception {
         git(dir, "add", "-A");
         git(dir, "commit", "-q", "-m", message);
     }
 
     /** Runs git and returns its output; fails the test when git fails. */
-    static String git(Path dir, String... args) throws Exception {
+    public static String git(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -1,4 +1,4 @@
-package gomikrobot.gateway;
+package gomikrobot.git;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,0 +1,138 @@
+package gomikrobot.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import gomikrobot.config.ExecToolConfig;
+import gomikrobot.config.ExecToolConfig.SandboxMode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxTest {
+    @TempDir
+    Path tmp;
+
+    private final ProcessRunner runner = new ProcessRunner(Duration.ofMillis(500));
+    private final Map<String, String> gateway = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+            "LANG", "C.UTF-8", "HOME", "/root", "OPENAI_API_KEY", "sk-never");
+
+    private static ExecToolConfig config(SandboxMode mode, boolean network) {
+        return new ExecToolConfig(Duration.ofSeconds(5), true, List.of(), mode, network);
+    }
+
+    /** The machine's real bubblewrap; tests that need it skip, saying why, only where it is not installed. */
+    private Sandbox.Bubblewrap bubblewrap(boolean network) {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
+                "bwrap is not installed (Debian package bubblewrap; .ci/run installs it)");
+        Sandbox chosen = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, network), gateway, runner);
+        return assertInstanceOf(Sandbox.Bubblewrap.class, chosen, chosen.summary());
+    }
+
+    @Test
+    void offRunsUnconfinedAndSaysSo() {
+        Sandbox off = Sandbox.choose(config(SandboxMode.OFF, true), gateway, runner);
+        assertEquals(new Sandbox.Unconfined("tools.exec.sandbox is off"), off);
+        assertEquals("exec is not sandboxed: tools.exec.sandbox is off", off.summary());
+        assertFalse(off.confines());
+    }
+
+    @Test
+    void withoutBwrapAutoRunsUnconfinedAndBubblewrapRefuses() {
+        Map<String, String> noBwrap = Map.of("PATH", tmp.toString());
+        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true), noBwrap, runner);
+        assertTrue(assertInstanceOf(Sandbox.Unconfined.class, auto).reason().contains("not installed"), auto.summary());
+        Sandbox required = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), noBwrap, runner);
+        assertInstanceOf(Sandbox.Unavailable.class, required);
+        assertTrue(required.summary().startsWith("exec is not sandboxed"), required.summary());
+        assertEquals(Optional.empty(), required.confine(Command.of(tmp, ChildEnvironment.of(noBwrap),
+                List.of("true")), new SandboxLayout(List.of(), List.of())));
+    }
+
+    @Test
+    void aBwrapThatFailsHereIsReportedWithItsOwnLine() throws Exception {
+        Path fake = Files.writeString(tmp.resolve("bwrap"),
+                "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true),
+                Map.of("PATH", tmp + ":" + gateway.get("PATH")), runner);
+        assertEquals(new Sandbox.Unconfined("bwrap does not work here: bwrap: No permissions to create new namespace"),
+                auto);
+    }
+
+    @Test
+    void bubblewrapStartsWithOnlyPathLangAndAPrivateHome() throws Exception {
+        Command command = Command.of(tmp, ChildEnvironment.of(gateway),
+                List.of("sh", "-c", "tr '\\0' '\\n' < /proc/1/environ | sort; echo ---; env | sort"));
+        RunResult.Exited run = assertInstanceOf(RunResult.Exited.class,
+                runner.run(bubblewrap(true).wrap(command, new SandboxLayout(List.of(tmp), List.of()))));
+        String[] parts = run.output().stdout().split("---\n");
+        assertEquals("HOME=/tmp\nLANG=C.UTF-8\nPATH=" + gateway.get("PATH") + "\n", parts[0], run.toString());
+        assertTrue(parts[1].lines().allMatch(l -> l.matches("(HOME|LANG|PATH|PWD|SHLVL|_)=.*")), parts[1]);
+    }
+
+    @Test
+    void everythingTheCommandLeftBehindDiesWithTheCall() throws Exception {
+        String marker = "301." + ProcessHandle.current().pid();
+        Command command = Command.of(tmp, ChildEnvironment.of(gateway),
+                List.of("sh", "-c", "sleep " + marker + " & echo started"));
+        RunResult.Exited run = assertInstanceOf(RunResult.Exited.class,
+                runner.run(bubblewrap(true).wrap(command, new SandboxLayout(List.of(tmp), List.of()))));
+        assertEquals("started\n", run.output().stdout());
+        for (int i = 0; i < 30 && sleeperAlive(marker); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse(sleeperAlive(marker), "a background child outlived its sandbox");
+    }
+
+    @Test
+    void aSandboxOutlivesTheThreadThatStartedIt() throws Exception {
+        Command sleeper = bubblewrap(true).wrap(Command.of(tmp, ChildEnvironment.of(gateway),
+                List.of("sh", "-c", "echo ready; exec sleep 30")), new SandboxLayout(List.of(tmp), List.of()));
+        AtomicReference<Child> started = new AtomicReference<>();
+        Thread starter = Thread.ofPlatform().start(() -> {
+            try {
+                Child child = runner.start(sleeper);
+                started.set(child);
+                new BufferedReader(new InputStreamReader(child.stdout(), StandardCharsets.UTF_8)).readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }); // ends once the sandbox runs, so bwrap's --die-with-parent is armed before this thread goes
+        starter.join();
+        try (Child child = started.get()) {
+            // --die-with-parent follows the starting thread: had it been the one above, bwrap would be dead by now
+            assertFalse(child.waitFor(Duration.ofMillis(500)), "the sandbox died with the thread that started it");
+        }
+    }
+
+    @Test
+    void withoutNetworkOnlyLoopbackExists() throws Exception {
+        Command command = Command.of(tmp, ChildEnvironment.of(gateway), List.of("cat", "/proc/net/dev"));
+        RunResult.Exited run = assertInstanceOf(RunResult.Exited.class,
+                runner.run(bubblewrap(false).wrap(command, new SandboxLayout(List.of(tmp), List.of()))));
+        List<String> interfaces = run.output().stdout().lines().filter(l -> l.contains(":"))
+                .map(l -> l.substring(0, l.indexOf(':')).strip()).toList();
+        assertEquals(List.of("lo"), interfaces, run.output().stdout());
+    }
+
+    private static boolean sleeperAlive(String marker) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+                .map(args -> List.of(args).contains(marker)).orElse(false));
+    }
+}
