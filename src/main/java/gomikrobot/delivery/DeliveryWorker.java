@@ -1,5 +1,6 @@
 package gomikrobot.delivery;
 
+import gomikrobot.bus.OutboundMessage;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.timeline.Task;
@@ -10,21 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers answers that are not handed back in-line (WhatsApp, web UI): at once when the agent publishes them
- * ({@link #deliverNow}), and by polling every 5 s for what is still {@code pending} (retries, and whatever a
- * restart interrupted). At most 5 attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed
- * before it is delivered, so the publish path and the poll never send the same answer twice. The state is
- * written after the route answered, never before.
+ * Delivers replies that are not handed back in-line (WhatsApp, web UI; failures too, as a sentence for the
+ * person): at once when the agent publishes them ({@link #deliverSoon}), and by polling every 5 s for everything
+ * still {@code pending} (retries, and whatever a restart interrupted: one poll settles them all). At most 5
+ * attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed before it is delivered, so the publish
+ * path and the poll never send the same reply twice. The state is written after the route answered, never
+ * before.
  */
 public final class DeliveryWorker implements AutoCloseable {
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
     public static final int MAX_ATTEMPTS = 5;
     private static final Duration BASE_DELAY = Duration.ofSeconds(30);
     private static final Duration MAX_DELAY = Duration.ofMinutes(5);
-    private static final int BATCH = 10;
+    private static final int MAX_PER_POLL = 1000;
 
     private final TaskStore tasks;
     private final BooleanSupplier silentMode;
@@ -33,6 +39,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Log log;
     private final Metrics.Counter delivered;
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final ExecutorService immediate = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Thread poller;
     private volatile boolean stopping;
 
@@ -60,7 +67,19 @@ public final class DeliveryWorker implements AutoCloseable {
         log.info("Delivery worker started", "interval", POLL_INTERVAL.toSeconds() + "s", "max_retry", MAX_ATTEMPTS);
     }
 
-    /** Delivers one task's answer now (when it is still pending and no one else is delivering it). */
+    /**
+     * Delivers a reply the agent just published, on a thread of its own: a slow send (WhatsApp paces each chat)
+     * holds up no other reply.
+     */
+    public void deliverSoon(OutboundMessage reply) {
+        try {
+            immediate.execute(() -> deliverNow(reply.taskId()));
+        } catch (RejectedExecutionException e) {
+            log.debug("Delivery worker stopped; the poll after the next start delivers", "task_id", reply.taskId());
+        }
+    }
+
+    /** Delivers one task's reply now (when it is still pending and no one else is delivering it). */
     public void deliverNow(String taskId) {
         if (taskId == null || taskId.isBlank() || !claimed.add(taskId)) {
             return;
@@ -72,9 +91,9 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** One poll: every due pending delivery, oldest first. */
+    /** One poll: every due pending delivery (up to {@value #MAX_PER_POLL}), oldest first. */
     public void pollOnce() {
-        for (Task task : tasks.dueDeliveries(BATCH)) {
+        for (Task task : tasks.dueDeliveries(MAX_PER_POLL)) {
             deliverNow(task.taskId());
         }
     }
@@ -82,6 +101,7 @@ public final class DeliveryWorker implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        immediate.shutdown();
         Thread t = poller;
         if (t != null) {
             t.interrupt();
@@ -91,7 +111,18 @@ public final class DeliveryWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        awaitImmediate();
         log.info("Delivery worker stopped");
+    }
+
+    private void awaitImmediate() {
+        try {
+            if (!immediate.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("Deliveries still running at stop; they finish after the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pollLoop() {

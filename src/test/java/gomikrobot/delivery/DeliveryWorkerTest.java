@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.PersonText;
 import gomikrobot.channels.SendResult;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ class DeliveryWorkerTest {
     private Timeline timeline;
     private final RecordingChannel whatsapp = new RecordingChannel();
     private final List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> recordedTexts = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean silent = new AtomicBoolean(false);
     private DeliveryWorker worker;
 
@@ -46,11 +48,13 @@ class DeliveryWorkerTest {
     void open() {
         db = Database.open(dir.resolve("timeline.db"), Log.quiet());
         timeline = Timeline.open(db, Clock.systemUTC(), new Ids(Clock.systemUTC()));
-        DeliveryLog log = (task, classification, status, recipient) -> recorded.add(classification);
-        worker = new DeliveryWorker(timeline.tasks(), silent::get, Map.of(
-                "whatsapp", new WhatsAppRoute(whatsapp, log),
-                "webui", new WebUiRoute(timeline.webUsers(), Optional.of(whatsapp), log)),
-                Clock.systemUTC(), Log.quiet(), new Metrics());
+        DeliveryLog log = (task, text, classification, status, recipient) -> {
+            recorded.add(classification);
+            recordedTexts.add(text);
+        };
+        worker = new DeliveryWorker(timeline.tasks(), silent::get,
+                Route.standard(timeline.webUsers(), Optional.of(whatsapp), log), Clock.systemUTC(), Log.quiet(),
+                new Metrics());
     }
 
     @AfterEach
@@ -122,11 +126,45 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void aFailedTaskDeliversItsErrorText() {
+    void aFailedTaskTellsItsUserWhatWentWrongInASentence() {
         Task task = created("whatsapp", JID, "hi");
-        timeline.tasks().fail(task.taskId(), "LLM request failed: HTTP 500");
+        timeline.tasks().fail(task.taskId(), new Reply.Failure(Reply.Reason.MODEL_FAILED, "HTTP 500").errorText());
         worker.deliverNow(task.taskId());
-        assertEquals(List.of("Error: LLM request failed: HTTP 500"), whatsapp.sentTexts());
+        assertEquals(List.of("Sorry, I could not reach the language model (HTTP 500). Please try again later."),
+                whatsapp.sentTexts());
+        assertEquals(Task.DELIVERY_SENT, reload(task).deliveryStatus());
+    }
+
+    @Test
+    void anInterruptedTaskAsksItsUserToSendTheMessageAgainOnEveryChannel() {
+        long ada = timeline.webUsers().createOrGet("ada").id();
+        Task onWhatsApp = created("whatsapp", JID, "hi");
+        Task onWeb = created("webui", Long.toString(ada), "hi");
+        timeline.tasks().fail(onWhatsApp.taskId(), "interrupted");
+        timeline.tasks().fail(onWeb.taskId(), "interrupted");
+        worker.pollOnce();
+        assertEquals(List.of(PersonText.INTERRUPTED), whatsapp.sentTexts());
+        assertEquals(List.of(PersonText.INTERRUPTED, PersonText.INTERRUPTED), recordedTexts);
+        assertEquals(Task.DELIVERY_SENT, reload(onWeb).deliveryStatus());
+    }
+
+    @Test
+    void onePollSettlesEveryPendingReplyNotJustABatch() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            tasks.add(completed(i % 2 == 0 ? "whatsapp" : "local", i % 2 == 0 ? JID : "default", "answer " + i));
+        }
+        worker.pollOnce();
+        assertEquals(List.of(), tasks.stream().map(this::reload)
+                .filter(t -> t.deliveryStatus().equals(Task.DELIVERY_PENDING)).toList());
+    }
+
+    @Test
+    void anInlineReplyNobodyWaitedForIsMarkedFailedNotLeftPending() {
+        Task task = completed("cli", "default", "too late");
+        worker.deliverNow(task.taskId());
+        assertEquals(Task.DELIVERY_FAILED, reload(task).deliveryStatus());
+        assertEquals(List.of(), whatsapp.sentTexts());
     }
 
     @Test
@@ -160,7 +198,7 @@ class DeliveryWorkerTest {
         volatile boolean fail;
 
         List<String> sentTexts() {
-            return sent.stream().map(OutboundMessage::content).toList();
+            return sent.stream().map(m -> PersonText.of(m.reply())).toList();
         }
 
         @Override

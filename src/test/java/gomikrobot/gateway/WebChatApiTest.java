@@ -41,7 +41,7 @@ class WebChatApiTest {
             return forwardStatus;
         };
         server = TestServer.start(router -> {
-            new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.pipeline.bus(),
+            new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
                     whatsapp, h.ids, h.clock, Log.quiet()).mount(router);
             new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(), ZoneOffset.UTC).mount(router);
         });
@@ -135,7 +135,7 @@ class WebChatApiTest {
         h.llm.enqueueText("The number is 42.");
         InboundMessage in = InboundMessage.of("local", "default", "local:default", "Local", "what is in notes.txt?",
                 true, h.clock.instant()).withTrace(h.ids.hex16());
-        assertEquals("The number is 42.", h.pipeline.ask(in, Duration.ofSeconds(20)).content());
+        assertEquals("The number is 42.", h.answer(in));
 
         JsonObject trace = okObject(server.get("/api/v1/trace/" + in.traceId()));
         List<JsonObject> spans = trace.array("spans").stream().map(s -> JsonObject.of((Map<?, ?>) s)).toList();

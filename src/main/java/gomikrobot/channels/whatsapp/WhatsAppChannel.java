@@ -1,6 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.bus.MessageBus;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelStatus;
@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The WhatsApp channel: inbound messages through {@link InboundHandler} to the bus, answers through
+ * The WhatsApp channel: inbound messages through {@link InboundHandler} to the inbox, answers through
  * {@link ReplySender}, and the connection's life. {@link #start()} never blocks: an unpaired gateway reports
  * {@code unpaired} and keeps serving. When the server closes the socket (which the library does not recover
  * from) it reconnects with backoff and jitter; a logged-out or banned session stops the channel with a clear
@@ -44,9 +44,9 @@ public final class WhatsAppChannel implements Channel {
     private volatile boolean terminal;
 
     /** The production channel, over cobalt with its session in {@code options.sessionDir()}. */
-    public WhatsAppChannel(WhatsAppConfig config, WhatsAppOptions options, MessageBus bus, AccessSettings settings,
+    public WhatsAppChannel(WhatsAppConfig config, WhatsAppOptions options, Inbox inbox, AccessSettings settings,
                            UnauthorizedRecorder recorder, LlmProvider provider, Transcriber transcriber, Log log) {
-        this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, bus, settings, recorder,
+        this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, inbox, settings, recorder,
                 text -> provider.speak(text, options.ttsVoice(), "opus"), transcriber,
                 new Seams(Clock.systemUTC(), System::nanoTime, Sleeper.system(),
                         new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP,
@@ -54,14 +54,14 @@ public final class WhatsAppChannel implements Channel {
                         Thread::startVirtualThread), log);
     }
 
-    WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, MessageBus bus,
+    WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, Inbox inbox,
                     AccessSettings settings, UnauthorizedRecorder recorder,
                     Function<String, byte[]> speech, Transcriber transcriber, Seams seams, Log log) {
         RecentIds sentByUs = new RecentIds(1024);
         RecentIds voiceTraces = new RecentIds(1024);
         this.transport = transport;
         this.inbound = new InboundHandler(new AccessControl(settings, config.allowFrom()),
-                new ContentReader(new MediaSaver(options.mediaDir()), transcriber, log), bus, recorder,
+                new ContentReader(new MediaSaver(options.mediaDir()), transcriber, log), inbox, recorder,
                 config.dropUnauthorized(), config.ignoreReactions(), sentByUs, voiceTraces, seams.clock(), log);
         this.sender = new ReplySender(transport, new RateLimiter(options.sendInterval(), seams.nanoTime(),
                 seams.sleeper()), speech, options.voiceReplies(), voiceTraces, sentByUs, options.sendTimeout(), log);

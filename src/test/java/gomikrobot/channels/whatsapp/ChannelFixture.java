@@ -1,8 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.bus.InboundJournal;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.MessageBus;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
@@ -14,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A channel over a {@link FakeTransport}, a real bus whose journal deduplicates by idempotency key, settings in
+ * A channel over a {@link FakeTransport}, an inbox that deduplicates by idempotency key, settings in
  * a map, a recording unauthorized-recorder, the fake OpenAI server for transcription and speech, a fake clock
  * for the rate limiter and a recording sleeper; background work runs inline.
  */
@@ -35,16 +31,12 @@ final class ChannelFixture implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final FakeOpenAiServer openAi = FakeOpenAiServer.start();
-    final MessageBus bus;
+    final RecordingInbox inbox = new RecordingInbox();
     final Path media;
     final WhatsAppChannel channel;
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
 
     ChannelFixture(Path workspace, WhatsAppConfig config, boolean voiceReplies) {
-        Set<String> keys = ConcurrentHashMap.newKeySet();
-        this.bus = new MessageBus(64, message -> keys.add(message.idempotencyKey())
-                ? new InboundJournal.Accepted(message.withTaskId("task-" + keys.size()))
-                : new InboundJournal.Duplicate("task-1", Optional.empty()));
         this.media = workspace.resolve("media");
         Log log = new Log(Log.Level.DEBUG, false, new PrintStream(logBytes, true, StandardCharsets.UTF_8),
                 Messages.CLOCK, Set.of("sk-test-key"));
@@ -53,7 +45,7 @@ final class ChannelFixture implements AutoCloseable {
                 Duration.ofSeconds(1), voiceReplies, "alloy");
         var seams = new WhatsAppChannel.Seams(Messages.CLOCK, nanos::get, sleeper,
                 new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), Runnable::run);
-        this.channel = new WhatsAppChannel(transport, config, options, bus, settings,
+        this.channel = new WhatsAppChannel(transport, config, options, inbox, settings,
                 (message, classification) -> unauthorized.add(new Recorded(message, classification)),
                 text -> provider.speak(text, options.ttsVoice(), "opus"), audio -> provider.transcribe(audio, null),
                 seams, log);
@@ -65,7 +57,7 @@ final class ChannelFixture implements AutoCloseable {
 
     /** The next message the agent would get, or null. */
     InboundMessage nextInbound() throws InterruptedException {
-        return bus.consumeInbound(Duration.ofMillis(50));
+        return inbox.next();
     }
 
     String log() {
@@ -75,7 +67,6 @@ final class ChannelFixture implements AutoCloseable {
     @Override
     public void close() {
         channel.close();
-        bus.close();
         openAi.close();
     }
 }
