@@ -2,8 +2,10 @@ package gomikrobot.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.Reply;
 import gomikrobot.testing.FakeOpenAiServer;
 import gomikrobot.testing.TestPipeline;
@@ -13,8 +15,12 @@ import gomikrobot.timeline.Task;
 import gomikrobot.timeline.TimelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +175,24 @@ class PipelineTest {
             f.answer(f.owner("hello"));
             assertEquals(2, f.llm.count("/embeddings")); // the fact remembered, then the message's memory search
             assertEquals(FakeOpenAiServer.TOTAL_TOKENS + 2 * FakeOpenAiServer.PROMPT_TOKENS, f.agent.quota().usedToday());
+        }
+    }
+
+    @Test
+    void noMoreLlmCallsRunAtOnceThanModelMaxConcurrentCallsAllows() throws Exception {
+        try (TestPipeline f = TestPipeline.start(root, Map.of("MIKROBOT_MODEL_MAX_CONCURRENT_CALLS", "2"), true,
+                TestPipeline.quietLog())) {
+            f.llm.setDefaultDelay(Duration.ofMillis(300));
+            List<CompletableFuture<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                InboundMessage in = InboundMessage.of("local", "chat-" + i, "local:chat-" + i, "Local", "hi " + i, true,
+                        f.clock.instant());
+                replies.add(f.askLater(in));
+            }
+            for (CompletableFuture<Reply> reply : replies) {
+                assertInstanceOf(Reply.Answer.class, reply.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(2, f.llm.mostChatsAtOnce(), "six sessions in parallel, two LLM calls at a time");
         }
     }
 

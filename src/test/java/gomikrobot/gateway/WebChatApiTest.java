@@ -15,7 +15,6 @@ import gomikrobot.timeline.TimelineEvent;
 import gomikrobot.timeline.WebUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;

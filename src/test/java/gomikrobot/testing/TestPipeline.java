@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -115,6 +116,19 @@ public final class TestPipeline implements AutoCloseable {
     /** Sends a message and waits (up to 20 s) for its reply. */
     public Reply ask(InboundMessage m) throws InterruptedException {
         return inbox.ask(m, ANSWER_TIMEOUT);
+    }
+
+    /** Sends a message on a virtual thread of its own; the future completes with its reply. */
+    public CompletableFuture<Reply> askLater(InboundMessage m) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                reply.complete(ask(m));
+            } catch (InterruptedException | RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        return reply;
     }
 
     /** Sends a message and returns the answer's text; fails the test when the reply is a failure. */
