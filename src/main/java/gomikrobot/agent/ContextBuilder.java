@@ -91,7 +91,7 @@ public final class ContextBuilder {
         try {
             return memory.relevantTo(message.text());
         } catch (RuntimeException e) {
-            log.warn("RAG search failed", "trace_id", message.traceId(), "error", e);
+            log.unexpected("Memory search failed; the prompt goes without it", e, "trace_id", message.traceId());
             return "";
         }
     }

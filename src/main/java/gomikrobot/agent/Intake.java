@@ -116,8 +116,8 @@ public final class Intake implements Inbox, AutoCloseable {
             answer = waiter.reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             if (waiters.remove(accepted.taskId(), waiter)) {
-                return new Failure(Reason.TIMED_OUT, "no answer within " + timeout.toSeconds() + " s (trace "
-                        + accepted.traceId() + ")");
+                String within = timeout.toSeconds() > 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+                return new Failure(Reason.TIMED_OUT, "no answer within " + within + " (trace " + accepted.traceId() + ")");
             }
             answer = waiter.reply.join(); // the reply was being handed over as the wait ended
         } catch (InterruptedException e) {

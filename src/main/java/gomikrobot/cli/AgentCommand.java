@@ -37,7 +37,7 @@ final class AgentCommand implements Command {
                 usage: gomikrobot agent -m MESSAGE [-s SESSION] [--verbose]
                   -m, --message MESSAGE   the message; "-" reads it from stdin
                   -s, --session SESSION   conversation to continue (default cli:default)
-                  --verbose               log at the configured level instead of warnings only
+                  --verbose               log at the configured level instead of errors only
                 exit status: 0 answered, 1 failed, 2 usage error, 3 the model failed, 4 daily token limit reached,
                 5 no answer in time (the task goes on)""";
     }
@@ -56,7 +56,8 @@ final class AgentCommand implements Command {
         String chat = args.option("--session").map(AgentCommand::chatOf).orElse("default");
 
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
-        Log log = Wiring.log(config, ctx, args.flag("--verbose") ? null : Log.Level.WARN);
+        // the answer, or one line saying why not: the task's own log lines (retries, its failure) only when asked
+        Log log = Wiring.log(config, ctx, args.flag("--verbose") ? null : Log.Level.ERROR);
         LlmProvider provider = Wiring.provider(config, log);
         try (AgentRoot root = AgentRoot.start(config, provider, ctx.userHome(), ctx.clock(), log)) {
             InboundMessage in = InboundMessage.of("cli", chat, "cli:" + chat, "CLI", message, true, ctx.clock().instant());

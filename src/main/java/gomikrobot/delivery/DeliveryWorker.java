@@ -175,6 +175,8 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             return route.deliver(task, silentMode.getAsBoolean());
         } catch (RuntimeException e) {
+            // routes answer with an Outcome; one that throws is a bug, and the next poll tries again
+            log.unexpected("Delivery route threw", e, "task_id", task.taskId(), "channel", task.channel());
             return new Outcome.Retry(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
         }
     }

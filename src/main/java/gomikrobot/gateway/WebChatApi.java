@@ -78,7 +78,7 @@ final class WebChatApi {
             events.append(ack);
         } catch (RuntimeException e) {
             // the input was already forwarded: a missing log line must not turn into an error and a resend
-            log.warn("Timeline write failed", "event_id", ack.eventId(), "error", e);
+            log.unexpected("Timeline write failed", e, "event_id", ack.eventId());
         }
     }
 
