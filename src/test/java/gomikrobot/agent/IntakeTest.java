@@ -66,7 +66,7 @@ class IntakeTest {
     @Test
     void aMessageStillRunningIsNotRunTwice() throws Exception {
         try (TestPipeline f = TestPipeline.start(root)) {
-            f.llm.enqueueDelay(Duration.ofSeconds(2));
+            f.llm.enqueueDelay(Duration.ofSeconds(1));
             f.llm.enqueueText("once");
             InboundMessage first = f.owner("hi").withIdempotencyKey("wa:TWICE");
             CompletableFuture<Reply> running = f.askLater(first);
@@ -84,7 +84,7 @@ class IntakeTest {
     @Test
     void aCallerThatStopsWaitingIsToldSoAndTheAnswerIsKept() throws Exception {
         try (TestPipeline f = TestPipeline.start(root)) {
-            f.llm.enqueueDelay(Duration.ofSeconds(2));
+            f.llm.enqueueDelay(Duration.ofSeconds(1));
             f.llm.enqueueText("late but here");
             InboundMessage in = f.owner("slow one");
 

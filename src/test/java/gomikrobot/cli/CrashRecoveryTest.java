@@ -48,12 +48,14 @@ class CrashRecoveryTest {
     void afterKillNineEveryInterruptedMessageIsAnsweredOrItsUserToldAndNoneStaysPending() throws Exception {
         Path workspace = dir.resolve("h").resolve("workspace");
         try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
-            llm.setDefaultDelay(Duration.ofMillis(700)); // every model call takes a while: the crash finds work in flight
+            // a first round takes a while; a round after a tool ran lasts until the crash: that task has written
+            llm.setDefaultDelay(request -> afterATool(request) ? Duration.ofSeconds(60) : Duration.ofMillis(700));
             llm.setDefaultToolCall(CrashRecoveryTest::writeWhenAskedTo);
             try (GatewayProcess first = GatewayProcess.start(dir, "first", env(llm))) {
                 assertTrue(first.awaitListening(Duration.ofSeconds(30)), first.stderr());
-                sendLoad(first);
+                sendWebChats(first);
                 awaitNoteWritten(workspace, first);
+                sendLocalChats(first, llm); // their first rounds are in flight, nothing written yet
                 first.kill();
             }
             llm.setDefaultDelay(Duration.ZERO);
@@ -65,6 +67,10 @@ class CrashRecoveryTest {
             }
             assertEveryTaskAnsweredOrItsUserTold(firstRoundsAsked(llm));
         }
+    }
+
+    private static boolean afterATool(JsonObject request) {
+        return request.array("messages").getLast() instanceof Map<?, ?> m && "tool".equals(m.get("role"));
     }
 
     /** The model writes a note for every "write note N" message, then answers; anything else it just answers. */
@@ -91,8 +97,8 @@ class CrashRecoveryTest {
         return env;
     }
 
-    /** Web UI messages (half of them writing a note) and local API messages whose callers die with the gateway. */
-    private void sendLoad(GatewayProcess gw) throws Exception {
+    /** Web UI messages of one user (one session, answered in order), half of them asking for a note. */
+    private void sendWebChats(GatewayProcess gw) throws Exception {
         String dashboard = "http://127.0.0.1:" + gw.dashboardPort();
         long user = ((Number) http.post(dashboard + "/api/v1/webusers", "{\"name\":\"crash\"}").object().get("id"))
                 .longValue();
@@ -102,11 +108,20 @@ class CrashRecoveryTest {
                     Json.write(Json.object("web_user_id", user, "message", text)));
             assertEquals(200, queued.status(), queued.body());
         }
+    }
+
+    /** Local API messages in sessions of their own, whose callers die with the gateway; returns once each is with the model. */
+    private static void sendLocalChats(GatewayProcess gw, FakeOpenAiServer llm) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 3; i++) {
             client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.apiPort() + "/chat?message=local+"
                     + i + "&session=crash-" + i)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (firstRoundsAsked(llm).keySet().stream().filter(text -> text.startsWith("local ")).count() < 3) {
+            assertTrue(System.nanoTime() < deadline, "the local messages never reached the model: " + gw.stderr());
+            Thread.sleep(5);
         }
     }
 

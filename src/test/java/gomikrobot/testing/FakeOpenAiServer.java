@@ -69,7 +69,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile UnaryOperator<String> defaultReply = text -> "echo: " + text;
     private volatile Function<JsonObject, Optional<Call>> defaultToolCall = request -> Optional.empty();
-    private volatile Duration defaultDelay = Duration.ZERO;
+    private volatile Function<JsonObject, Duration> defaultDelay = request -> Duration.ZERO;
     private final AtomicInteger chatsInFlight = new AtomicInteger();
     private final AtomicInteger mostChatsAtOnce = new AtomicInteger();
     private volatile int dimension = 8;
@@ -142,6 +142,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Every unscripted chat answer is sent only after this pause (the server stays responsive meanwhile). */
     public void setDefaultDelay(Duration delay) {
+        setDefaultDelay(request -> delay);
+    }
+
+    /** As {@link #setDefaultDelay(Duration)}, the pause chosen per request (given the request's JSON). */
+    public void setDefaultDelay(Function<JsonObject, Duration> delay) {
         this.defaultDelay = delay;
     }
 
@@ -240,7 +245,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             next = script.poll();
         }
         if (next == null) {
-            delayMillis += defaultDelay.toMillis();
+            delayMillis += defaultDelay.apply(request).toMillis();
         }
         if (delayMillis > 0 && waitOrClosed(delayMillis)) {
             return;
