@@ -43,10 +43,6 @@ public final class MessageBus implements AutoCloseable {
         return outbound.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public int inboundDepth() {
-        return inbound.size();
-    }
-
     public boolean isClosed() {
         return closed;
     }

@@ -65,6 +65,7 @@ public final class Gateway implements AutoCloseable {
 
     private static Gateway wire(Config config, String version, LlmProvider llm, Path userHome, Optional<Path> webDir,
                                 Clock clock, Log log, Lifecycle life) throws Exception {
+        // storage and the agent
         Ids ids = new Ids(clock);
         Metrics metrics = new Metrics();
         Database db = life.closing("database", Database.open(config.databaseFile(), log));
@@ -72,12 +73,14 @@ public final class Gateway implements AutoCloseable {
         Repos repos = Repos.atStart(config, t.settings(), userHome);
         AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics);
         life.closing("message bus", agent.bus());
+        // channels, and the way back to them
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
                 new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
         DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
                 Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
 
+        // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
         GatewayConfig http = config.gateway();
         RequestGuard guard = new RequestGuard(http, path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
         HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp));
@@ -110,6 +113,7 @@ public final class Gateway implements AutoCloseable {
         health.mount(router);
         metricsHandler.mount(router);
 
+        // started in data-flow order: stopping in reverse is the guide's shutdown order
         life.start("delivery worker", delivery::start, delivery);
         life.start("reply dispatcher", replies::start, replies);
         life.closing("intake", agent.intake());

@@ -82,7 +82,7 @@ final class WebChatApi {
         }
     }
 
-    /** Steps 3 and 4: the bus journal records task and inbound event, then queues it for the agent. */
+    /** Steps 3 and 4: the inbox records task and inbound event, then queues it for the agent. */
     private void publish(WebUser user, String message, String traceId) {
         InboundMessage inbound = new InboundMessage(CHANNEL, Long.toString(user.id()), "webui:" + user.name(),
                 user.name(), message, "", "", traceId, "web:" + traceId, false, clock.instant(), "");
