@@ -82,7 +82,8 @@ public final class Gateway implements AutoCloseable {
 
         // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
         GatewayConfig http = config.gateway();
-        RequestGuard guard = new RequestGuard(http, path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
+        RequestGuard guard = new RequestGuard(http,
+                path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
         HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp));
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
@@ -97,7 +98,8 @@ public final class Gateway implements AutoCloseable {
         new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
         new TimelineApi(t.events()).mount(router);
         new TraceApi(t.events(), t.tasks(), t.policy(), clock.getZone()).mount(router);
-        new SettingsApi(t.settings(), agent.quota()::usedToday, key -> log.debug("Setting changed", "key", key)).mount(router);
+        new SettingsApi(t.settings(), agent.quota()::usedToday, key -> log.debug("Setting changed", "key", key))
+                .mount(router);
         GitRunner git = new GitRunner(GIT_TIMEOUT, log);
         WorkRepo workRepo = new WorkRepo(git, log);
         new WorkRepoApi(repos.workRepoHolder(), workRepo, t.settings(), userHome,

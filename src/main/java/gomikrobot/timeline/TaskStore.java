@@ -51,7 +51,10 @@ public final class TaskStore {
         });
     }
 
-    /** A failed task (or one a crash interrupted) runs again under the same id: back to {@code pending}, its error and end time cleared. */
+    /**
+     * A failed task (or one a crash interrupted) runs again under the same id: back to {@code pending}, its error
+     * and end time cleared.
+     */
     public boolean reopen(String taskId) {
         return updateTask("status = 'pending', error_text = '', completed_at = NULL, updated_at = ?", taskId,
                 clock.instant());
