@@ -2,6 +2,7 @@ package gomikrobot.agent;
 
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.json.Json;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
@@ -10,6 +11,7 @@ import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
 import gomikrobot.provider.Role;
 import gomikrobot.timeline.EventStore;
+import gomikrobot.timeline.Task;
 import gomikrobot.timeline.TimelineEvent;
 import gomikrobot.tools.ToolCallRecord;
 import gomikrobot.tools.ToolCallRecorder;
@@ -24,8 +26,10 @@ import java.util.TreeMap;
 /**
  * Writes the timeline rows of a request in the original's formats (API-CONTRACT §10): the inbound message, the
  * answer, and a span per LLM call and per tool call, all under the message's trace id. Event ids and
- * classifications per channel come from one table. A failed write is logged, never thrown: recording must not
- * break answering.
+ * classifications per channel come from one table. The inbound event and an in-line answer's event belong to
+ * their task's transaction, so a failed write throws and undoes it; every other record (spans, refused messages,
+ * delivery attempts) is logged and dropped when its write fails: recording must not break answering, nor make a
+ * sent answer look unsent.
  */
 public final class EventRecorder implements TurnObserver, ToolCallRecorder {
     private static final int MAX_PROMPT_BYTES = 2048;
@@ -56,43 +60,59 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
         this.log = log;
     }
 
-    /** The inbound message as a {@code TEXT} event. */
-    public void inbound(InboundMessage m, boolean authorized) {
-        inbound(m, authorized, NAMING.getOrDefault(m.channel(), OTHER).inClassification());
+    /** The inbound message as a {@code TEXT} event; throws when it cannot be written. */
+    public void inbound(InboundMessage m) {
+        events.append(inboundEvent(m, true, NAMING.getOrDefault(m.channel(), OTHER).inClassification()));
     }
 
-    /** As {@link #inbound(InboundMessage, boolean)} with a classification of the channel's choosing. */
-    public void inbound(InboundMessage m, boolean authorized, String classification) {
+    /** A message a channel refused ({@code authorized=false}), with the channel's classification. */
+    public void refused(InboundMessage m, String classification) {
+        append(inboundEvent(m, false, classification));
+    }
+
+    /**
+     * An in-line channel's reply as a {@code SYSTEM} event from {@code AGENT}, e.g. {@code CLI_OUTBOUND status=sent};
+     * throws when it cannot be written.
+     */
+    public void outbound(OutboundMessage m, String status) {
+        Naming n = NAMING.getOrDefault(m.channel(), OTHER);
+        String text = switch (m.reply()) {
+            case Reply.Answer answer -> answer.text();
+            case Reply.Failure failure -> failure.describe();
+        };
+        events.append(outboundEvent(m.channel(), m.traceId(), text, n.outClassification() + " status=" + status,
+                status, ""));
+    }
+
+    /**
+     * A delivery attempt of a task's reply as a {@code SYSTEM} event from {@code AGENT}, with the text the person
+     * was sent and a classification the delivering channel composed (e.g.
+     * {@code WHATSAPP_OUTBOUND status=sent to=<jid>}); metadata carries the delivery status and the recipient.
+     */
+    public void delivered(Task task, String text, String classification, String deliveryStatus, String recipient) {
+        append(outboundEvent(task.channel(), task.traceId(), text, classification, deliveryStatus, recipient));
+    }
+
+    private TimelineEvent inboundEvent(InboundMessage m, boolean authorized, String classification) {
         Naming n = NAMING.getOrDefault(m.channel(), OTHER);
         String eventId = n.inPrefix().isEmpty() && !m.messageId().isBlank() ? m.messageId() : prefixOr(n.inPrefix(), "IN_") + ids.unixNano();
         String senderName = m.senderName().isBlank() ? n.senderName() : m.senderName();
-        TimelineEvent e = TimelineEvent.create(eventId, m.traceId(), m.senderId(), senderName, "TEXT", m.text(),
+        return TimelineEvent.create(eventId, m.traceId(), m.senderId(), senderName, "TEXT", m.text(),
                         classification, authorized)
                 .withMediaPath(m.mediaPath())
                 .withMetadata(sortedJson("channel", m.channel(), "content", m.text(), "message_type", "TEXT",
                         "sender", n.senderByName() ? senderName : m.senderId()))
                 .withTimestamp(m.at());
-        append(e);
     }
 
-    /** An in-line channel's answer (or error) as a {@code SYSTEM} event from {@code AGENT}, e.g. {@code CLI_OUTBOUND status=sent}. */
-    public void outbound(OutboundMessage m, String status) {
-        Naming n = NAMING.getOrDefault(m.channel(), OTHER);
-        outbound(m, n.outClassification() + " status=" + status, status, "");
-    }
-
-    /**
-     * An answer as a {@code SYSTEM} event from {@code AGENT} with a classification the delivering channel composed
-     * (e.g. {@code WHATSAPP_OUTBOUND status=sent to=<jid>}); metadata carries the delivery status, the recipient
-     * when there is one, and the text.
-     */
-    public void outbound(OutboundMessage m, String classification, String deliveryStatus, String recipient) {
-        Naming n = NAMING.getOrDefault(m.channel(), OTHER);
+    private TimelineEvent outboundEvent(String channel, String traceId, String text, String classification,
+                                        String deliveryStatus, String recipient) {
+        Naming n = NAMING.getOrDefault(channel, OTHER);
         String metadata = recipient.isBlank()
-                ? sortedJson("delivery_status", deliveryStatus, "response_text", m.content())
-                : sortedJson("delivery_status", deliveryStatus, "recipient", recipient, "response_text", m.content());
-        append(TimelineEvent.create(n.outPrefix() + ids.unixNano(), m.traceId(), "AGENT", "Agent", "SYSTEM",
-                m.content(), classification, true).withMetadata(metadata));
+                ? sortedJson("delivery_status", deliveryStatus, "response_text", text)
+                : sortedJson("delivery_status", deliveryStatus, "recipient", recipient, "response_text", text);
+        return TimelineEvent.create(n.outPrefix() + ids.unixNano(), traceId, "AGENT", "Agent", "SYSTEM", text,
+                classification, true).withMetadata(metadata);
     }
 
     @Override
@@ -166,11 +186,12 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
         append(started == null ? e : e.withTimestamp(started));
     }
 
+    /** Appends a record that must not fail what it records: a failed write is logged and dropped. */
     private void append(TimelineEvent e) {
         try {
             events.append(e);
         } catch (RuntimeException ex) {
-            log.warn("Timeline write failed", "event_id", e.eventId(), "error", ex);
+            log.unexpected("Timeline write failed; the event is dropped", ex, "event_id", e.eventId());
         }
     }
 

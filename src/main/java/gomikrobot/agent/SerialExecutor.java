@@ -3,20 +3,29 @@ package gomikrobot.agent;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: one instance per session gives
- * "each session in order, sessions in parallel" without a thread per idle session.
+ * "each session in order, sessions in parallel" without a thread per idle session. {@code onIdle} runs on the
+ * worker each time the queue has run dry, so an owner can retire the lane.
  */
 final class SerialExecutor implements Executor {
     private final Executor backing;
+    private final Consumer<SerialExecutor> onIdle;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean running;
 
-    SerialExecutor(Executor backing) {
+    SerialExecutor(Executor backing, Consumer<SerialExecutor> onIdle) {
         this.backing = backing;
+        this.onIdle = onIdle;
+    }
+
+    SerialExecutor(Executor backing) {
+        this(backing, idle -> { });
     }
 
     @Override
@@ -26,7 +35,7 @@ final class SerialExecutor implements Executor {
             tasks.add(task);
             if (!running) {
                 running = true;
-                backing.execute(this::drain);
+                start();
             }
         } finally {
             lock.unlock();
@@ -43,6 +52,17 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /** Starts the worker; if the executor refuses (it is shutting down), the lane is left as it was. */
+    private void start() {
+        try {
+            backing.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            running = false;
+            tasks.clear();
+            throw e;
+        }
+    }
+
     private void drain() {
         while (true) {
             Runnable next;
@@ -51,7 +71,7 @@ final class SerialExecutor implements Executor {
                 next = tasks.poll();
                 if (next == null) {
                     running = false;
-                    return;
+                    break;
                 }
             } finally {
                 lock.unlock();
@@ -63,5 +83,6 @@ final class SerialExecutor implements Executor {
                 Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
             }
         }
+        onIdle.accept(this);
     }
 }

@@ -1,105 +1,86 @@
 package gomikrobot.agent;
 
-import gomikrobot.bus.InboundJournal;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Receipt;
+import gomikrobot.bus.Reply;
 import gomikrobot.observe.Ids;
 import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
 import gomikrobot.provider.Usage;
+import gomikrobot.timeline.CreateResult;
+import gomikrobot.timeline.Database;
+import gomikrobot.timeline.NewTask;
+import gomikrobot.timeline.Task;
+import gomikrobot.timeline.TaskStore;
+import gomikrobot.timeline.Timeline;
 import gomikrobot.tools.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
-import gomikrobot.timeline.CreateResult;
-import gomikrobot.timeline.NewTask;
-import gomikrobot.timeline.Task;
-import gomikrobot.timeline.Database;
-import gomikrobot.timeline.TaskStore;
-import gomikrobot.timeline.Timeline;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The task lifecycle of the request, on top of {@link TaskStore}: intake (trace id and idempotency key
- * defaults, dedup, the task row and the inbound event written before the message is queued), then
- * processing, completed or failed. Answers on channels that reply in-line (CLI, local API) are marked
- * delivered when published; other channels' answers stay {@code pending} for the delivery worker.
+ * A message's task, on top of {@link TaskStore}: recorded (with its inbound event, in one transaction: both are
+ * there, or neither), then processing, then completed or failed with its reply stored, then, for a caller waiting
+ * in-line, handed back. Every LLM call's tokens are added to the task.
  *
- * <p>Dedup: a key seen before with a {@code completed} task returns its stored answer; {@code pending} or
- * {@code processing} means it is already on its way and nothing runs again; {@code failed} runs again under the
- * same (tracked) task.
+ * <p>Dedup by idempotency key: a key seen before with a {@code completed} task returns its stored answer;
+ * {@code pending} or {@code processing} means it is already on its way and nothing runs again; {@code failed}
+ * runs again under the same (tracked) task.
  */
-final class TaskLedger implements InboundJournal, TurnObserver {
+final class TaskLedger implements TurnObserver {
     private final Database db;
     private final TaskStore tasks;
     private final EventRecorder events;
-    private final PipelineMetrics metrics;
-    private final Set<String> inlineChannels;
+    private final AgentMetrics metrics;
     private final Ids ids;
-    private final Clock clock;
 
-    TaskLedger(Timeline timeline, EventRecorder events, PipelineMetrics metrics, Set<String> inlineChannels, Ids ids,
-               Clock clock) {
+    TaskLedger(Timeline timeline, EventRecorder events, AgentMetrics metrics, Ids ids) {
         this.db = timeline.db();
         this.tasks = timeline.tasks();
         this.events = events;
         this.metrics = metrics;
-        this.inlineChannels = Set.copyOf(inlineChannels);
         this.ids = ids;
-        this.clock = clock;
     }
 
-    /** The task row and the inbound event in one transaction: both are there, or neither. */
-    @Override
-    public Entry record(InboundMessage message) {
-        return db.write(c -> journal(message));
-    }
-
-    private Entry journal(InboundMessage message) {
+    /** The message with a trace id and an idempotency key, made up where it came without. */
+    InboundMessage stamp(InboundMessage message) {
         InboundMessage m = message.traceId().isBlank() ? message.withTrace(ids.loopTraceId()) : message;
-        if (m.idempotencyKey().isBlank()) {
-            m = m.withIdempotencyKey("auto:" + m.channel() + ":" + m.traceId());
-        }
-        CreateResult result = tasks.create(new NewTask(m.idempotencyKey(), m.traceId(), m.channel(), m.chatId(),
-                m.senderId(), m.messageType(), m.text()));
-        return switch (result) {
-            case CreateResult.Created created -> {
-                events.inbound(m, true);
-                metrics.messageIn(m.channel());
-                yield new Accepted(m.withTaskId(created.task().taskId()));
-            }
-            case CreateResult.Duplicate duplicate -> duplicateOf(m, duplicate.existing());
-        };
+        return m.idempotencyKey().isBlank() ? m.withIdempotencyKey("auto:" + m.channel() + ":" + m.traceId()) : m;
     }
 
-    private Entry duplicateOf(InboundMessage m, Task existing) {
-        return switch (existing.status()) {
-            case Task.COMPLETED -> new Duplicate(existing.taskId(), Optional.of(new OutboundMessage(m.channel(),
-                    m.chatId(), existing.contentOut(), m.traceId(), existing.taskId(), false)));
-            case Task.FAILED -> {
-                tasks.reopen(existing.taskId());
-                events.inbound(m, true);
-                yield new Accepted(m.withTaskId(existing.taskId()));
-            }
-            default -> new Duplicate(existing.taskId(), Optional.empty());
-        };
-    }
-
-    int failInterrupted() {
-        return tasks.failInterrupted();
-    }
-
-    /** Tasks a previous run accepted but never started, as messages to queue again. */
-    List<InboundMessage> pendingMessages() {
-        return tasks.pendingTasks().stream().map(t -> new InboundMessage(t.channel(), t.chatId(), t.senderId(), "",
-                t.contentIn(), "", "", t.traceId(), t.idempotencyKey(), NewTask.INTERNAL.equals(t.messageType()),
-                t.createdAt() == null ? clock.instant() : t.createdAt(), t.taskId())).toList();
+    /** Stores a stamped message: its task row and its inbound event in one transaction, or its duplicate's receipt. */
+    Receipt record(InboundMessage m) {
+        return db.write(c -> {
+            CreateResult result = tasks.create(new NewTask(m.idempotencyKey(), m.traceId(), m.channel(), m.chatId(),
+                    m.senderId(), m.messageType(), m.text()));
+            return switch (result) {
+                case CreateResult.Created created -> accept(m, created.task().taskId());
+                case CreateResult.Duplicate duplicate -> duplicateOf(m, duplicate.existing());
+            };
+        });
     }
 
     void markProcessing(InboundMessage m) {
         tasks.markProcessing(m.taskId());
+    }
+
+    /** Ends the task: {@code completed} with the answer, or {@code failed} with the failure's error text. */
+    void finish(InboundMessage m, Reply reply) {
+        switch (reply) {
+            case Reply.Answer answer -> tasks.complete(m.taskId(), answer.text());
+            case Reply.Failure failure -> tasks.fail(m.taskId(), failure.errorText());
+        }
+        metrics.messageOut(m.channel(), reply instanceof Reply.Failure);
+    }
+
+    /** A reply its waiting caller received: the outbound event and the delivery mark, in one transaction. */
+    void handedBack(OutboundMessage answer) {
+        db.write(c -> {
+            events.outbound(answer, answer.reply() instanceof Reply.Failure ? "error" : "sent");
+            tasks.markDelivery(answer.taskId(), Task.DELIVERY_SENT, null);
+            return null;
+        });
     }
 
     /** Adds each call's tokens to its task (calls that report none add nothing, as the original). */
@@ -118,25 +99,21 @@ final class TaskLedger implements InboundJournal, TurnObserver {
         // a failed call used no tokens we know of
     }
 
-    /**
-     * Ends the task with its answer (or its error) and, for in-line channels, whose answer is delivered the moment
-     * it is published, also the outbound event and the delivery mark: one transaction, one commit.
-     */
-    void finish(InboundMessage m, OutboundMessage answer, String failure) {
-        metrics.messageOut(answer.channel(), answer.failed());
-        db.write(c -> {
-            if (failure == null) {
-                tasks.complete(m.taskId(), answer.content());
-            } else {
-                tasks.fail(m.taskId(), failure);
+    private Receipt accept(InboundMessage m, String taskId) {
+        events.inbound(m);
+        metrics.messageIn(m.channel());
+        return new Receipt.Accepted(taskId, m.traceId());
+    }
+
+    private Receipt duplicateOf(InboundMessage m, Task existing) {
+        return switch (existing.status()) {
+            case Task.COMPLETED -> new Receipt.Duplicate(existing.taskId(),
+                    Optional.of(new Reply.Answer(existing.contentOut())));
+            case Task.FAILED -> {
+                tasks.reopen(existing.taskId());
+                yield accept(m, existing.taskId());
             }
-            if (inlineChannels.contains(answer.channel())) {
-                events.outbound(answer, answer.failed() ? "error" : "sent");
-                if (!answer.taskId().isBlank()) {
-                    tasks.markDelivery(answer.taskId(), Task.DELIVERY_SENT, null);
-                }
-            }
-            return null;
-        });
+            default -> new Receipt.Duplicate(existing.taskId(), Optional.empty());
+        };
     }
 }

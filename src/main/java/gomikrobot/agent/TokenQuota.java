@@ -1,37 +1,46 @@
 package gomikrobot.agent;
 
+import gomikrobot.provider.TokenBudget;
+import gomikrobot.provider.Usage;
+import gomikrobot.timeline.SettingsStore;
+import gomikrobot.timeline.TaskStore;
+import gomikrobot.timeline.UsageStore;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
- * The daily token quota: the {@code daily_token_limit} setting (0 = unlimited) against the tokens used since
- * UTC midnight. Checked before every LLM call; when spent, the agent answers {@link #message} instead.
+ * The daily token quota: the {@code daily_token_limit} setting (0 = unlimited) against the tokens used since UTC
+ * midnight, which are the tasks' own (chat calls) plus the metered ones no task records (embeddings). The
+ * provider checks it before every paid call ({@code BudgetedProvider}); the agent checks it before it starts on
+ * a message, so a message over the limit makes no call at all.
  */
-public final class TokenQuota {
-    private final LongSupplier limit;
-    private final LongSupplier usedToday;
+public final class TokenQuota implements TokenBudget {
+    private final SettingsStore settings;
+    private final TaskStore tasks;
+    private final UsageStore usage;
 
-    public TokenQuota(LongSupplier limit, LongSupplier usedToday) {
-        this.limit = limit;
-        this.usedToday = usedToday;
+    public TokenQuota(SettingsStore settings, TaskStore tasks, UsageStore usage) {
+        this.settings = settings;
+        this.tasks = tasks;
+        this.usage = usage;
     }
 
-    public static TokenQuota unlimited() {
-        return new TokenQuota(() -> 0, () -> 0);
-    }
-
-    /** The refusal text when the quota is spent, else empty. */
-    public Optional<String> exceeded() {
-        long max = limit.getAsLong();
-        if (max <= 0) {
+    @Override
+    public Optional<Spent> spent() {
+        long limit = settings.dailyTokenLimit();
+        if (limit <= 0) {
             return Optional.empty();
         }
-        long used = usedToday.getAsLong();
-        return used >= max ? Optional.of(message(used, max)) : Optional.empty();
+        long used = usedToday();
+        return used >= limit ? Optional.of(new Spent(used, limit)) : Optional.empty();
     }
 
-    static String message(long used, long max) {
-        return "Daily token quota exceeded (" + used + "/" + max
-                + "). Please try again tomorrow or ask an admin to increase the limit.";
+    @Override
+    public void charge(Usage call) {
+        usage.add(UsageStore.EMBEDDINGS, call.totalTokens());
+    }
+
+    /** Tokens used since UTC midnight: chat calls of today's tasks plus embeddings. */
+    public long usedToday() {
+        return tasks.tokensUsedToday() + usage.tokensToday();
     }
 }

@@ -6,21 +6,23 @@ import gomikrobot.timeline.Database;
 import gomikrobot.tools.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** Told about every LLM call of a turn, to record its span and add its tokens to the task. */
+/** Told about every LLM call of a turn, to record its span, add its tokens to the task and count it. */
 interface TurnObserver {
     void llmCall(ToolContext ctx, int iteration, ChatRequest request, ChatReply reply, Instant started, Duration took);
 
     void llmFailed(ToolContext ctx, int iteration, ChatRequest request, String error, Instant started, Duration took);
 
-    /** Runs the observer's database writes for one call (its span, its tokens) in one transaction. */
-    static TurnObserver atomically(Database db, TurnObserver inner) {
+    /** Tells every observer in order, their database writes for one call (its span, its tokens) in one transaction. */
+    static TurnObserver atomically(Database db, TurnObserver... observers) {
+        List<TurnObserver> all = List.of(observers);
         return new TurnObserver() {
             @Override
             public void llmCall(ToolContext ctx, int iteration, ChatRequest request, ChatReply reply, Instant started,
                                 Duration took) {
                 db.write(c -> {
-                    inner.llmCall(ctx, iteration, request, reply, started, took);
+                    all.forEach(o -> o.llmCall(ctx, iteration, request, reply, started, took));
                     return null;
                 });
             }
@@ -29,28 +31,9 @@ interface TurnObserver {
             public void llmFailed(ToolContext ctx, int iteration, ChatRequest request, String error, Instant started,
                                   Duration took) {
                 db.write(c -> {
-                    inner.llmFailed(ctx, iteration, request, error, started, took);
+                    all.forEach(o -> o.llmFailed(ctx, iteration, request, error, started, took));
                     return null;
                 });
-            }
-        };
-    }
-
-    /** Tells both observers, in order. */
-    static TurnObserver both(TurnObserver first, TurnObserver second) {
-        return new TurnObserver() {
-            @Override
-            public void llmCall(ToolContext ctx, int iteration, ChatRequest request, ChatReply reply, Instant started,
-                                Duration took) {
-                first.llmCall(ctx, iteration, request, reply, started, took);
-                second.llmCall(ctx, iteration, request, reply, started, took);
-            }
-
-            @Override
-            public void llmFailed(ToolContext ctx, int iteration, ChatRequest request, String error, Instant started,
-                                  Duration took) {
-                first.llmFailed(ctx, iteration, request, error, started, took);
-                second.llmFailed(ctx, iteration, request, error, started, took);
             }
         };
     }

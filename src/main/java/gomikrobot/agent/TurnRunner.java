@@ -1,11 +1,16 @@
 package gomikrobot.agent;
 
+import gomikrobot.bus.AnswerStream;
+import gomikrobot.bus.Reply;
+import gomikrobot.bus.Reply.Failure;
+import gomikrobot.bus.Reply.Reason;
 import gomikrobot.config.ModelConfig;
 import gomikrobot.provider.ChatMessage;
 import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.ProviderException;
+import gomikrobot.provider.TokenBudget;
 import gomikrobot.provider.ToolCall;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolRegistry;
@@ -15,25 +20,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
  * One message's conversation with the model: call the LLM with the tool definitions, run the tool calls it
  * asks for through the registry (which applies the policy), feed the results back, and repeat until it answers
  * in text or {@code maxToolIterations} rounds are spent. The quota is checked before every call; calls across
- * all sessions share a bounded number of slots.
+ * all sessions share {@code model.maxConcurrentCalls} slots. The outcome is a {@link Reply}: the answer, or why
+ * there is none.
  */
 final class TurnRunner {
     private final LlmProvider provider;
     private final ToolRegistry tools;
     private final ModelConfig model;
     private final Semaphore llmSlots;
-    private final TokenQuota quota;
+    private final TokenBudget quota;
     private final TurnObserver observer;
     private final Clock clock;
 
-    TurnRunner(LlmProvider provider, ToolRegistry tools, ModelConfig model, TokenQuota quota, TurnObserver observer,
-               Clock clock) {
+    TurnRunner(LlmProvider provider, ToolRegistry tools, ModelConfig model, TokenBudget quota,
+                      TurnObserver observer, Clock clock) {
         this.provider = provider;
         this.tools = tools;
         this.model = model;
@@ -43,20 +51,32 @@ final class TurnRunner {
         this.clock = clock;
     }
 
-    /** Runs the turn; returns the answer, or throws {@link TurnFailure} with the reason the task failed. */
-    String run(List<ChatMessage> prompt, ToolContext ctx) throws TurnFailure, InterruptedException {
+    /** The quota failure when today's tokens are spent: then no paid call may be made for a message. */
+    Optional<Failure> overQuota() {
+        return quota.spent().map(spent -> new Failure(Reason.QUOTA_EXCEEDED, spent.figures()));
+    }
+
+    /** Runs the turn; the answer's text also goes to {@code stream} (whole, as the provider does not stream). */
+    Reply run(List<ChatMessage> prompt, ToolContext ctx, AnswerStream stream) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>(prompt);
-        List<java.util.Map<String, Object>> definitions = tools.definitions();
+        List<Map<String, Object>> definitions = tools.definitions();
         for (int iteration = 0; iteration < model.maxToolIterations(); iteration++) {
-            var refusal = quota.exceeded();
+            Optional<Failure> refusal = overQuota();
             if (refusal.isPresent()) {
                 return refusal.get();
             }
             ChatRequest request = new ChatRequest(model.name(), List.copyOf(messages), definitions,
                     model.maxTokens(), model.temperature());
-            ChatReply reply = call(request, ctx, iteration);
+            ChatReply reply;
+            try {
+                reply = call(request, ctx, iteration);
+            } catch (ProviderException e) {
+                return new Failure(Reason.MODEL_FAILED, e.getMessage());
+            }
             if (reply.toolCalls().isEmpty()) {
-                return reply.content() == null ? "" : reply.content();
+                String answer = reply.content() == null ? "" : reply.content();
+                stream.delta(answer);
+                return new Reply.Answer(answer);
             }
             messages.add(ChatMessage.assistant(reply.content(), reply.toolCalls()));
             for (ToolCall call : reply.toolCalls()) {
@@ -64,11 +84,11 @@ final class TurnRunner {
                 messages.add(ChatMessage.toolResult(call.id(), result.forModel()));
             }
         }
-        throw new TurnFailure("stopped after " + model.maxToolIterations()
-                + " tool rounds without a final answer (model.maxToolIterations)");
+        return new Failure(Reason.NO_FINAL_ANSWER, "stopped after " + model.maxToolIterations()
+                + " tool rounds (model.maxToolIterations)");
     }
 
-    private ChatReply call(ChatRequest request, ToolContext ctx, int iteration) throws TurnFailure, InterruptedException {
+    private ChatReply call(ChatRequest request, ToolContext ctx, int iteration) throws InterruptedException {
         llmSlots.acquire();
         Instant started = clock.instant();
         try {
@@ -77,7 +97,7 @@ final class TurnRunner {
             return reply;
         } catch (ProviderException e) {
             observer.llmFailed(ctx, iteration, request, e.getMessage(), started, Duration.between(started, clock.instant()));
-            throw new TurnFailure(e.getMessage());
+            throw e;
         } finally {
             llmSlots.release();
         }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A message for the agent, from any channel. {@code internal} is true for the owner's own messages (CLI, the
  * local API, WhatsApp self-chat) and false for everyone else's; the policy engine grants tools by it.
- * {@code taskId} is empty until the intake journal has stored the task row.
+ * {@code taskId} is empty until the intake has stored the task row.
  *
  * @param channel        {@code cli}, {@code local}, {@code webui}, {@code whatsapp}
  * @param chatId         the conversation within the channel (a JID, a web user id, {@code default})

@@ -3,25 +3,26 @@ package gomikrobot.bus;
 import java.util.Objects;
 
 /**
- * An answer for a channel. {@code failed} marks an error text (the model could not be reached, the task
- * failed) so synchronous callers can answer 500 or exit 1 instead of printing it as if it were an answer.
+ * A reply on its way back: to the conversation {@code channel}/{@code chatId} the message came from, under the
+ * message's trace and task.
  */
-public record OutboundMessage(String channel, String chatId, String content, String traceId, String taskId,
-                              boolean failed) {
+public record OutboundMessage(String channel, String chatId, String traceId, String taskId, Reply reply) {
 
     public OutboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(chatId, "chatId");
-        content = Objects.requireNonNullElse(content, "");
+        Objects.requireNonNull(reply, "reply");
         traceId = Objects.requireNonNullElse(traceId, "");
         taskId = Objects.requireNonNullElse(taskId, "");
     }
 
-    public static OutboundMessage answer(InboundMessage to, String content) {
-        return new OutboundMessage(to.channel(), to.chatId(), content, to.traceId(), to.taskId(), false);
+    /** The reply to {@code message}, addressed to where it came from. */
+    public static OutboundMessage to(InboundMessage message, Reply reply) {
+        return new OutboundMessage(message.channel(), message.chatId(), message.traceId(), message.taskId(), reply);
     }
 
-    public static OutboundMessage failure(InboundMessage to, String error) {
-        return new OutboundMessage(to.channel(), to.chatId(), error, to.traceId(), to.taskId(), true);
+    /** A text for a chat that answers no message (a forwarded note, a test). */
+    public static OutboundMessage text(String channel, String chatId, String text) {
+        return new OutboundMessage(channel, chatId, "", "", new Reply.Answer(text));
     }
 }

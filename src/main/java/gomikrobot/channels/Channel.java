@@ -5,8 +5,8 @@ import gomikrobot.bus.OutboundMessage;
 /**
  * A messaging channel the agent answers through (WhatsApp; the CLI, local API and web UI answer in-line and
  * need none). {@link #start()} returns at once; connecting happens in the background and is visible in
- * {@link #status()}. {@link #send} blocks until the message is handed over or fails; the delivery worker owns
- * retries, backoff and silent mode.
+ * {@link #status()}. {@link #send} blocks until the message is handed over or fails; it sends the reply as a
+ * person reads it ({@link PersonText}). The delivery worker owns retries, backoff and silent mode.
  */
 public interface Channel extends AutoCloseable {
     String name();

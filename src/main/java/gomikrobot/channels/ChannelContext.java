@@ -1,7 +1,7 @@
 package gomikrobot.channels;
 
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.MessageBus;
 import gomikrobot.config.Config;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LlmProvider;
@@ -9,10 +9,10 @@ import gomikrobot.timeline.SettingsStore;
 import java.util.function.BiConsumer;
 
 /**
- * What a channel plugin gets to work with: the configuration, the bus to publish on, the settings table (access
- * lists), the provider (transcription, speech), and where to record a message that must not reach the agent
- * (with its classification).
+ * What a channel plugin gets to work with: the configuration, the inbox to hand messages to, the settings table
+ * (access lists), the provider (transcription, speech), and where to record a message that must not reach the
+ * agent (with its classification).
  */
-public record ChannelContext(Config config, MessageBus bus, SettingsStore settings, LlmProvider provider,
+public record ChannelContext(Config config, Inbox inbox, SettingsStore settings, LlmProvider provider,
                              BiConsumer<InboundMessage, String> refused, Log log) {
 }

@@ -13,6 +13,21 @@ public interface ChannelPlugin {
 
     Channel create(ChannelContext context);
 
+    /**
+     * The channel {@code name} built from its plugin when {@code enabled}, else none.
+     *
+     * @throws IllegalStateException when it is enabled but this build has no such plugin
+     */
+    static Optional<Channel> createIfEnabled(String name, boolean enabled, ChannelContext context) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        ChannelPlugin plugin = find(name).orElseThrow(() -> new IllegalStateException("channels." + name
+                + ".enabled is true, but this build has no " + name + " support (the JBang script leaves it out;"
+                + " use the jar)"));
+        return Optional.of(plugin.create(context));
+    }
+
     /** The plugin of that name in this build, if any. */
     static Optional<ChannelPlugin> find(String name) {
         return ServiceLoader.load(ChannelPlugin.class).stream()

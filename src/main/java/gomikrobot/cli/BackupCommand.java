@@ -40,7 +40,7 @@ final class BackupCommand implements Command {
     }
 
     @Override
-    public int run(List<String> argv, CliContext ctx) {
+    public ExitCode run(List<String> argv, CliContext ctx) {
         List<String> positional = Args.none(argv).atMostPositional(1).positional();
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
         Backup backup = new Backup(DataPaths.of(config), ctx.clock(), Version.current(),
@@ -53,7 +53,7 @@ final class BackupCommand implements Command {
         printContents(manifest, ctx.out());
         ctx.out().println("verified: " + manifest.files().size() + " files, " + ByteCount.format(manifest.totalBytes())
                 + ", SHA-256 of each in " + Manifest.FILE_NAME + ", database integrity_check ok");
-        return 0;
+        return ExitCode.OK;
     }
 
     /** One line per section of a backup, then what was skipped; shared with {@code restore}. */

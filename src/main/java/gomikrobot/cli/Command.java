@@ -11,6 +11,6 @@ interface Command {
     /** Full usage text, first line {@code usage: gomikrobot <name> ...}. */
     String usage();
 
-    /** Runs the command; returns the exit code (0 ok, 1 runtime failure, 2 usage error). */
-    int run(List<String> args, CliContext ctx) throws Exception;
+    /** Runs the command; returns how it ended. */
+    ExitCode run(List<String> args, CliContext ctx) throws Exception;
 }

@@ -27,13 +27,13 @@ final class HelpCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CliContext ctx) {
+    public ExitCode run(List<String> args, CliContext ctx) {
         List<String> positional = Args.none(args).atMostPositional(1).positional();
         if (!positional.isEmpty()) {
             Command c = commands.get().stream().filter(x -> x.name().equals(positional.getFirst())).findFirst()
                     .orElseThrow(() -> new UsageException("no such command: " + positional.getFirst()));
             ctx.out().println(c.usage());
-            return 0;
+            return ExitCode.OK;
         }
         ctx.out().println("GoMikroBot " + Version.current() + " - a personal AI agent gateway");
         ctx.out().println();
@@ -45,6 +45,6 @@ final class HelpCommand implements Command {
         }
         ctx.out().println();
         ctx.out().println("`gomikrobot help <command>` shows a command's options. Home: ~/.gomikrobot (or $GOMIKROBOT_HOME).");
-        return 0;
+        return ExitCode.OK;
     }
 }

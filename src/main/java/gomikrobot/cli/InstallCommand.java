@@ -60,7 +60,7 @@ final class InstallCommand implements Command {
     }
 
     @Override
-    public int run(List<String> raw, CliContext ctx) throws IOException {
+    public ExitCode run(List<String> raw, CliContext ctx) throws IOException {
         Args args = Args.parse(raw, Map.of("--prefix", "--prefix"), Set.of()).atMostPositional(0);
         Path prefix = prefix(args.option("--prefix").orElse(null), ctx);
         Path jar = sourceJar.get().orElseThrow(() -> new IllegalStateException(
@@ -85,7 +85,7 @@ final class InstallCommand implements Command {
             ctx.err().println("gomikrobot install: not permitted to write under " + prefix + " (" + e.getFile() + ").");
             ctx.err().println("  Run it as root (sudo gomikrobot install, or sudo java -jar gomikrobot.jar install)"
                     + " or choose a folder you own: --prefix " + ctx.userHome().resolve(".local"));
-            return 1;
+            return ExitCode.FAILURE;
         }
         ctx.out().println("Installed GoMikroBot " + Version.current() + ":");
         ctx.out().println("  jar:      " + installedJar);
@@ -93,7 +93,7 @@ final class InstallCommand implements Command {
         if (!onPath(launcher.getParent(), ctx.env())) {
             ctx.out().println("  " + launcher.getParent() + " is not on your PATH; add it, or run " + launcher);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     // ---- private helpers ----

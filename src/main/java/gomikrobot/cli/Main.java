@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code gomikrobot <command> [options]}. Finds the command, runs it, maps failures to exit codes: 0 ok,
- * 1 runtime failure (one clear line on stderr, no stack trace), 2 usage error (one line plus the usage line).
+ * {@code gomikrobot <command> [options]}. Finds the command, runs it, maps failures to exit codes
+ * ({@link ExitCode}): a runtime failure is one clear line on stderr, no stack trace; a usage error one line plus
+ * the usage line.
  * The only {@code System.exit} of the program is here.
  */
 public final class Main {
@@ -42,7 +43,7 @@ public final class Main {
 
     int run(List<String> argv, CliContext ctx) {
         if (argv.isEmpty()) {
-            return run(commands.get("help"), List.of(), ctx);
+            return run(commands.get("help"), List.of(), ctx).status();
         }
         String name = argv.getFirst();
         if (name.equals("--help") || name.equals("-h")) {
@@ -53,30 +54,30 @@ public final class Main {
         Command command = commands.get(name);
         if (command == null) {
             ctx.err().println("gomikrobot: unknown command \"" + name + "\" (try `gomikrobot help`)");
-            return 2;
+            return ExitCode.USAGE.status();
         }
         List<String> rest = argv.subList(1, argv.size());
         if (rest.contains("--help") || rest.contains("-h")) {
             ctx.out().println(command.usage());
-            return 0;
+            return ExitCode.OK.status();
         }
-        return run(command, rest, ctx);
+        return run(command, rest, ctx).status();
     }
 
-    private int run(Command command, List<String> rest, CliContext ctx) {
+    private ExitCode run(Command command, List<String> rest, CliContext ctx) {
         try {
             return command.run(rest, ctx);
         } catch (UsageException e) {
             ctx.err().println("gomikrobot " + command.name() + ": " + e.getMessage());
             ctx.err().println(command.usage().lines().findFirst().orElse(""));
-            return 2;
+            return ExitCode.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ctx.err().println("gomikrobot " + command.name() + ": interrupted");
-            return 1;
+            return ExitCode.FAILURE;
         } catch (Exception e) {
             ctx.err().println("gomikrobot " + command.name() + ": " + Failures.describe(e));
-            return 1;
+            return ExitCode.FAILURE;
         }
     }
 

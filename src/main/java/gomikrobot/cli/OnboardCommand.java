@@ -52,7 +52,7 @@ final class OnboardCommand implements Command {
     }
 
     @Override
-    public int run(List<String> raw, CliContext ctx) throws IOException {
+    public ExitCode run(List<String> raw, CliContext ctx) throws IOException {
         Args args = Args.parse(raw, OnboardFlags.VALUED, OnboardFlags.FLAGS).atMostPositional(0);
         boolean interactive = !args.flag("--non-interactive");
         if (interactive) {
@@ -71,7 +71,7 @@ final class OnboardCommand implements Command {
                 : OnboardFlags.answers(args, current, ctx.env());
 
         if (!writeConfig(loader, file, doc, answers, interactive, args.flag("--force"), term)) {
-            return 1;
+            return ExitCode.FAILURE;
         }
         Config config = loader.load();
         Log log = new Log(Log.Level.WARN, false, ctx.err(), ctx.clock(), Set.of(answers.apiKey()));
@@ -136,9 +136,9 @@ final class OnboardCommand implements Command {
         }
     }
 
-    private static int finish(Config config, OnboardAnswers answers, boolean skipCheck, CliContext ctx,
+    private static ExitCode finish(Config config, OnboardAnswers answers, boolean skipCheck, CliContext ctx,
                               OnboardTerminal term) {
-        int code = 0;
+        ExitCode code = ExitCode.OK;
         if (skipCheck) {
             term.say("API key: not checked (--skip-key-check)");
         } else {
@@ -147,10 +147,10 @@ final class OnboardCommand implements Command {
                     ? OnboardKeyCheck.check(active, config.model().name(), ctx)
                     : new OnboardKeyCheck.Verdict(false, "No API key is configured.");
             term.say(verdict.message());
-            code = verdict.works() ? 0 : 1;
+            code = verdict.works() ? ExitCode.OK : ExitCode.FAILURE;
         }
         term.say("");
-        term.say(code == 0 ? "Setup done. Start the gateway with: gomikrobot gateway (dashboard http://127.0.0.1:18791)"
+        term.say(code == ExitCode.OK ? "Setup done. Start the gateway with: gomikrobot gateway (dashboard http://127.0.0.1:18791)"
                 : "Setup saved, but the API key is not confirmed: fix it or the URL, then run `gomikrobot onboard` again.");
         if (config.channels().whatsapp().enabled()) {
             term.say("WhatsApp is enabled: pair it with `gomikrobot whatsapp-auth`.");

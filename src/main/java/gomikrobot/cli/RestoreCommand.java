@@ -43,7 +43,7 @@ final class RestoreCommand implements Command {
     }
 
     @Override
-    public int run(List<String> argv, CliContext ctx) {
+    public ExitCode run(List<String> argv, CliContext ctx) {
         Args args = Args.parse(argv, Map.of(), Set.of(KEEP)).atMostPositional(1);
         if (args.positional().isEmpty()) {
             throw new UsageException("DIR is required");
@@ -66,6 +66,6 @@ final class RestoreCommand implements Command {
         } else {
             restored.keptAside().forEach(p -> ctx.out().println("  kept " + p));
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

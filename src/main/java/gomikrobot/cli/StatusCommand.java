@@ -32,7 +32,7 @@ final class StatusCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CliContext ctx) {
+    public ExitCode run(List<String> args, CliContext ctx) {
         Args.none(args).atMostPositional(0);
         ConfigLoader loader = new ConfigLoader(ctx.env(), ctx.userHome());
         loader.ensureFile();
@@ -57,6 +57,6 @@ final class StatusCommand implements Command {
                 out.printf("  %-17s %d rows%n", e.getKey(), e.getValue());
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

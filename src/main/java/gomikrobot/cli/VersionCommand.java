@@ -20,9 +20,9 @@ final class VersionCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, CliContext ctx) {
+    public ExitCode run(List<String> args, CliContext ctx) {
         Args.none(args).atMostPositional(0);
         ctx.out().println("gomikrobot " + Version.current() + " (Java " + Runtime.version().feature() + ")");
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -75,7 +75,7 @@ final class WhatsAppAuthCommand implements Command {
     }
 
     @Override
-    public int run(List<String> raw, CliContext ctx) throws Exception {
+    public ExitCode run(List<String> raw, CliContext ctx) throws Exception {
         Args args = Args.parse(raw, VALUED, FLAGS).atMostPositional(0);
         long actions = Stream.of(args.flag("--list"), args.option("--approve").isPresent(),
                 args.option("--deny").isPresent()).filter(b -> b).count();
@@ -108,7 +108,7 @@ final class WhatsAppAuthCommand implements Command {
                 requests.list();
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static String validUser(String text) {

@@ -43,13 +43,13 @@ final class WhatsAppPairingRun {
         this.scanTimeout = scanTimeout;
     }
 
-    /** Pairs unless a session exists and {@code again} is false; returns the exit code (0). */
-    int pair(WhatsAppPairing.Method method, boolean again) throws IOException, InterruptedException {
+    /** Pairs unless a session exists and {@code again} is false; returns {@link ExitCode#OK}. */
+    ExitCode pair(WhatsAppPairing.Method method, boolean again) throws IOException, InterruptedException {
         Optional<String> existing = pairing.pairedAccount();
         if (existing.isPresent() && !again) {
             out.println("Already paired as " + existing.get() + ".");
             out.println("To link again (e.g. after removing the device on the phone): gomikrobot whatsapp-auth --force");
-            return 0;
+            return ExitCode.OK;
         }
         out.println("Connecting to WhatsApp (" + HOST + ")...");
         out.flush();
@@ -67,7 +67,7 @@ final class WhatsAppPairingRun {
             linked = true;
             out.println("Paired as " + account);
             out.println("Start the gateway (or restart it if it is running) to use WhatsApp: gomikrobot gateway");
-            return 0;
+            return ExitCode.OK;
         } finally {
             if (!linked) {
                 attempt.abandon();

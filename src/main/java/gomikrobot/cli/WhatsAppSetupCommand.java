@@ -55,7 +55,7 @@ final class WhatsAppSetupCommand implements Command {
     }
 
     @Override
-    public int run(List<String> raw, CliContext ctx) {
+    public ExitCode run(List<String> raw, CliContext ctx) {
         Args args = Args.parse(raw, VALUED, FLAGS).atMostPositional(0);
         if (args.flag("--enable") && args.flag("--disable")) {
             throw new UsageException("--enable and --disable exclude each other");
@@ -84,7 +84,7 @@ final class WhatsAppSetupCommand implements Command {
             }
         });
         report(ctx, file, config.channels().whatsapp(), token);
-        return 0;
+        return ExitCode.OK;
     }
 
     private static WhatsAppSetupAnswers ask(OnboardTerminal term, WhatsAppSetupAnswers current,

@@ -29,4 +29,9 @@ public record Config(
     public Path whatsappDir() {
         return home.resolve("whatsapp");
     }
+
+    /** This configuration with other HTTP server settings (a command-line override for one run). */
+    public Config withGateway(GatewayConfig other) {
+        return new Config(home, paths, model, channels, providers, other, tools, policy, log);
+    }
 }

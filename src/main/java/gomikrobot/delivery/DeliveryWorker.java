@@ -1,5 +1,6 @@
 package gomikrobot.delivery;
 
+import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.ChatLanes;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
@@ -15,19 +16,20 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers answers that are not handed back in-line (WhatsApp, web UI): at once when the agent publishes them
- * ({@link #deliverNow}), and by polling every 5 s for what is still {@code pending} (retries, and whatever a
- * restart interrupted). At most 5 attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed
- * before it is delivered, so the publish path and the poll never send the same answer twice. The state is
- * written after the route answered, never before. Each chat's answers go out one after the other in the chat's own
- * lane, so a slow send or a chat's rate limit never holds up another chat.
+ * Delivers replies that are not handed back in-line (WhatsApp, web UI; failures too, as a sentence for the
+ * person): at once when the agent publishes them ({@link #deliverSoon}), and by polling every 5 s for everything
+ * still {@code pending} (retries, and whatever a restart interrupted: one poll settles them all). At most 5
+ * attempts; a retry waits min(30 s · 2^attempts, 5 min). A task is claimed before it is delivered, so the publish
+ * path and the poll never send the same reply twice. The state is written after the route answered, never
+ * before. Each chat's replies go out one after the other in the chat's own lane, so a slow send or a chat's rate
+ * limit never holds up another chat.
  */
 public final class DeliveryWorker implements AutoCloseable {
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
     public static final int MAX_ATTEMPTS = 5;
     private static final Duration BASE_DELAY = Duration.ofSeconds(30);
     private static final Duration MAX_DELAY = Duration.ofMinutes(5);
-    private static final int BATCH = 10;
+    private static final int MAX_PER_POLL = 1000;
 
     private final TaskStore tasks;
     private final BooleanSupplier silentMode;
@@ -72,6 +74,13 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
+     * Delivers a reply the agent just published, in its chat's lane: the caller never waits for the send.
+     */
+    public void deliverSoon(OutboundMessage reply) {
+        deliverNow(reply.taskId());
+    }
+
+    /**
      * Delivers one task's answer now, in its chat's lane (when it is still pending and no one else is delivering
      * it): after the answers of that chat already on their way, without waiting for any other chat.
      */
@@ -90,9 +99,9 @@ public final class DeliveryWorker implements AutoCloseable {
         due.ifPresent(task -> lanes.submit(task.channel() + ":" + task.chatId(), () -> deliverClaimed(taskId)));
     }
 
-    /** One poll: every due pending delivery, oldest first. */
+    /** One poll: every due pending delivery (up to {@value #MAX_PER_POLL}), oldest first. */
     public void pollOnce() {
-        for (Task task : tasks.dueDeliveries(BATCH)) {
+        for (Task task : tasks.dueDeliveries(MAX_PER_POLL)) {
             deliverNow(task.taskId());
         }
     }
@@ -174,6 +183,8 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             return route.deliver(task, silentMode.getAsBoolean());
         } catch (RuntimeException e) {
+            // routes answer with an Outcome; one that throws is a bug, and the next poll tries again
+            log.unexpected("Delivery route threw", e, "task_id", task.taskId(), "channel", task.channel());
             return new Outcome.Retry(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
         }
     }

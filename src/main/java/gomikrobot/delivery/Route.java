@@ -1,9 +1,27 @@
 package gomikrobot.delivery;
 
+import gomikrobot.channels.Channel;
 import gomikrobot.timeline.Task;
+import gomikrobot.timeline.WebUserStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** Delivers a completed task's answer on one channel. {@code silent} is the current silent mode. */
+/** Delivers a finished task's reply on one channel. {@code silent} is the current silent mode. */
 @FunctionalInterface
 public interface Route {
     Outcome deliver(Task task, boolean silent);
+
+    /**
+     * The gateway's routes by channel: the web UI (and its WhatsApp forwarding), WhatsApp when enabled, and the
+     * in-line channels {@code cli} and {@code local}, whose replies only arrive here when nobody waited for them.
+     */
+    static Map<String, Route> standard(WebUserStore webUsers, Optional<Channel> whatsapp, DeliveryLog log) {
+        Map<String, Route> routes = new HashMap<>();
+        routes.put("webui", new WebUiRoute(webUsers, whatsapp, log));
+        whatsapp.ifPresent(w -> routes.put("whatsapp", new WhatsAppRoute(w, log)));
+        routes.put("cli", new InlineRoute());
+        routes.put("local", new InlineRoute());
+        return routes;
+    }
 }

@@ -1,7 +1,7 @@
 package gomikrobot.delivery;
 
-import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
+import gomikrobot.channels.PersonText;
 import gomikrobot.channels.SendResult;
 import gomikrobot.timeline.Task;
 import gomikrobot.timeline.WebUser;
@@ -9,10 +9,10 @@ import gomikrobot.timeline.WebUserStore;
 import java.util.Optional;
 
 /**
- * Answers to a web UI user (API-CONTRACT §9.6): always recorded as the outbound event the dashboard shows
+ * Replies to a web UI user (API-CONTRACT §9.6): always recorded as the outbound event the dashboard shows
  * ({@code WEBUI_OUTBOUND-><jid> force=<bool> status=<…>}, under the task's trace id); when the user is linked
  * to a WhatsApp JID, also forwarded there — unless silent mode is on and the user's {@code force_send} is off.
- * The web answer itself is delivered by being recorded, so the task's delivery is {@code sent} either way.
+ * The web reply itself is delivered by being recorded, so the task's delivery is {@code sent} either way.
  */
 public final class WebUiRoute implements Route {
     private final WebUserStore users;
@@ -33,14 +33,16 @@ public final class WebUiRoute implements Route {
         } catch (NumberFormatException e) {
             return new Outcome.Failed("web UI chat id is not a web user id: " + task.chatId());
         }
+        String text = PersonText.of(StoredReply.of(task));
         Optional<String> jid = users.linkOf(userId);
         if (jid.isEmpty()) {
-            log.delivered(task, "WEBUI_OUTBOUND-> force=false status=no_link", "sent", "");
+            log.delivered(task, text, "WEBUI_OUTBOUND-> force=false status=no_link", "sent", "");
             return new Outcome.Sent();
         }
         boolean force = users.get(userId).map(WebUser::forceSend).orElse(true);
         String status = forward(task, jid.get(), silent, force);
-        log.delivered(task, "WEBUI_OUTBOUND->" + jid.get() + " force=" + force + " status=" + status, "sent", jid.get());
+        log.delivered(task, text, "WEBUI_OUTBOUND->" + jid.get() + " force=" + force + " status=" + status, "sent",
+                jid.get());
         return new Outcome.Sent();
     }
 
@@ -51,8 +53,7 @@ public final class WebUiRoute implements Route {
         if (whatsapp.isEmpty()) {
             return "error";
         }
-        SendResult r = whatsapp.get().send(new OutboundMessage("whatsapp", jid, task.deliverableText(), task.traceId(),
-                task.taskId(), false));
+        SendResult r = whatsapp.get().send(StoredReply.to("whatsapp", jid, task));
         return r instanceof SendResult.Sent ? "sent" : "error";
     }
 }

@@ -1,6 +1,7 @@
 package gomikrobot.gateway;
 
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.SendResult;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class ChannelForwarder implements WhatsAppForwarder {
         if (whatsapp.isEmpty()) {
             return ERROR;
         }
-        SendResult result = whatsapp.get().send(new OutboundMessage("whatsapp", jid, text, traceId, "", false));
+        SendResult result = whatsapp.get().send(new OutboundMessage("whatsapp", jid, traceId, "", new Reply.Answer(text)));
         return result instanceof SendResult.Sent ? SENT : ERROR;
     }
 }

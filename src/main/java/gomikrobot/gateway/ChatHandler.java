@@ -2,9 +2,9 @@ package gomikrobot.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import gomikrobot.agent.Pipeline;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
@@ -15,24 +15,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
- * {@code POST /chat} on the API port: the owner's message through the pipeline, the agent's answer as plain
- * text. The message (and optional {@code session}, default {@code local:default}) comes from the query, as the
- * original, or from a form or JSON body. Unlike the original it gets its own task, trace and policy records,
- * on channel {@code local}.
+ * {@code POST /chat} on the API port: the owner's message through the agent, the answer as plain text. The
+ * message (and optional {@code session}, default {@code local:default}) comes from the query, as the original,
+ * or from a form or JSON body. Unlike the original it gets its own task, trace and policy records, on channel
+ * {@code local}. A failure is a JSON error whose status says why ({@link #statusOf}).
  */
 final class ChatHandler implements HttpHandler {
     static final String DEFAULT_SESSION = "local:default";
 
-    private final Pipeline pipeline;
+    private final Inbox inbox;
     private final Ids ids;
     private final Clock clock;
     private final Duration timeout;
 
-    ChatHandler(Pipeline pipeline, Ids ids, Clock clock, Duration timeout) {
-        this.pipeline = pipeline;
+    ChatHandler(Inbox inbox, Ids ids, Clock clock, Duration timeout) {
+        this.inbox = inbox;
         this.ids = ids;
         this.clock = clock;
         this.timeout = timeout;
@@ -52,20 +51,30 @@ final class ChatHandler implements HttpHandler {
         String chat = chatOf(fields.getOrDefault("session", "").strip());
         InboundMessage in = InboundMessage.of("local", chat, "local:" + chat, "Local", message, true, clock.instant())
                 .withTrace(ids.hex16());
-        OutboundMessage answer;
+        Reply reply;
         try {
-            answer = pipeline.ask(in, timeout);
-        } catch (TimeoutException e) {
-            throw new HttpError(504, "no answer within " + timeout.toSeconds() + " s; the task goes on (trace " + in.traceId() + ")");
+            reply = inbox.ask(in, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpError(503, "the gateway is shutting down");
         }
-        if (answer.failed()) {
-            throw new HttpError(500, answer.content().replaceFirst("^Error: ", ""));
-        }
         exchange.getResponseHeaders().set("X-Trace-Id", in.traceId());
-        Responses.text(exchange, 200, Responses.TEXT, answer.content());
+        switch (reply) {
+            case Reply.Answer answer -> Responses.text(exchange, 200, Responses.TEXT, answer.text());
+            case Reply.Failure failure -> throw new HttpError(statusOf(failure.reason()), failure.describe());
+        }
+    }
+
+    /** The HTTP status of a failed message: the model's fault 502, a limit 429, the gateway's state 503/504. */
+    static int statusOf(Reply.Reason reason) {
+        return switch (reason) {
+            case MODEL_FAILED, NO_FINAL_ANSWER -> 502;
+            case QUOTA_EXCEEDED -> 429;
+            case ALREADY_RUNNING -> 409;
+            case INTERRUPTED, SHUTTING_DOWN -> 503;
+            case TIMED_OUT -> 504;
+            case INTERNAL -> 500;
+        };
     }
 
     /** Query first (the original's way), then a form or JSON body for what the query lacks. */

@@ -1,58 +1,140 @@
 package gomikrobot.gateway;
 
-import gomikrobot.channels.ChannelStatus;
+import gomikrobot.agent.AgentCore;
+import gomikrobot.agent.ContextBuilder;
+import gomikrobot.agent.ReplyDispatcher;
+import gomikrobot.channels.Channel;
+import gomikrobot.channels.ChannelContext;
+import gomikrobot.channels.ChannelPlugin;
+import gomikrobot.config.Config;
 import gomikrobot.config.GatewayConfig;
-import java.io.IOException;
+import gomikrobot.delivery.DeliveryWorker;
+import gomikrobot.delivery.Route;
+import gomikrobot.git.Git;
+import gomikrobot.git.RepoCommands;
+import gomikrobot.git.Repos;
+import gomikrobot.git.WorkRepo;
+import gomikrobot.observe.Ids;
+import gomikrobot.observe.Log;
+import gomikrobot.observe.Metrics;
+import gomikrobot.provider.LlmProvider;
+import gomikrobot.timeline.Database;
+import gomikrobot.timeline.Timeline;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The two HTTP servers: the API server ({@code POST /chat}) and the dashboard server (the SPA, media, and every
- * {@code /api/v1} route), both with health, readiness and metrics. If either cannot bind, nothing keeps
- * running: the one already started is stopped and the error names the port.
+ * The gateway process's composition root: every part built with {@code new} in the order data flows (database,
+ * stores, the agent, channels, delivery, replies, HTTP routes and servers) and started so that stopping in the
+ * reverse order is the operations guide's shutdown: stop accepting, channels, the agent drains its work (until
+ * the deadline), replies, delivery, bus, database. It starts everything or nothing: a failure (a port in use)
+ * stops what had started. A new part is one {@code new} and one {@code life.start}; a new route one
+ * {@code mount}; a new channel one {@link ChannelPlugin#createIfEnabled} and its delivery {@link Route}.
  */
 public final class Gateway implements AutoCloseable {
     private static final Duration CHAT_TIMEOUT = Duration.ofMinutes(9); // inside the server's 10-minute answer limit
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ROLLBACK_DEADLINE = Duration.ofSeconds(2);
 
+    private final Lifecycle life;
     private final WebServer api;
     private final WebServer dashboard;
+    private final Log log;
 
-    private Gateway(WebServer api, WebServer dashboard) {
+    private Gateway(Lifecycle life, WebServer api, WebServer dashboard, Log log) {
+        this.life = life;
         this.api = api;
         this.dashboard = dashboard;
+        this.log = log;
     }
 
-    /** Refuses to expose the gateway beyond loopback without {@code gateway.authToken}. */
-    public static void requireSafeBinding(GatewayConfig config) {
-        RequestGuard.requireSafeBinding(config);
-    }
-
-    public static Gateway start(GatewayParts p) throws IOException {
-        GatewayConfig config = p.config().gateway();
-        RequestGuard guard = new RequestGuard(config, DashboardRoutes::isPublicPath);
-        HealthHandler health = new HealthHandler(readiness(p), informational(p));
-        MetricsHandler metrics = new MetricsHandler(p.metrics());
-
-        Router apiRoutes = new Router();
-        new ChatHandler(p.pipeline(), p.ids(), p.clock(), CHAT_TIMEOUT).mount(apiRoutes);
-        health.mount(apiRoutes);
-        metrics.mount(apiRoutes);
-
-        Router dashRoutes = DashboardRoutes.build(p, health, metrics);
-        DashboardRoutes.ensureWorkRepo(p);
-
-        WebServer apiServer = WebServer.start("api", config.host(), config.port(), apiRoutes, guard, p.log(), p.metrics());
+    /** @param llm the configured provider, paid per call; every call goes through the daily quota */
+    public static Gateway start(Config config, String version, LlmProvider llm, Path userHome, Optional<Path> webDir,
+                                Clock clock, Log log) throws Exception {
+        RequestGuard.requireSafeBinding(config.gateway());
+        Lifecycle life = new Lifecycle(log);
         try {
-            WebServer dashServer = WebServer.start("dashboard", config.host(), config.dashboardPort(), dashRoutes, guard,
-                    p.log(), p.metrics());
-            return new Gateway(apiServer, dashServer);
-        } catch (IOException | RuntimeException e) {
-            apiServer.stop(0);
+            return wire(config, version, llm, userHome, webDir, clock, log, life);
+        } catch (Exception | Error e) {
+            life.stop(ROLLBACK_DEADLINE);
             throw e;
         }
+    }
+
+    private static Gateway wire(Config config, String version, LlmProvider llm, Path userHome, Optional<Path> webDir,
+                                Clock clock, Log log, Lifecycle life) throws Exception {
+        // storage and the agent
+        Ids ids = new Ids(clock);
+        Metrics metrics = new Metrics();
+        Database db = life.closing("database", Database.open(config.databaseFile(), log));
+        Timeline t = Timeline.open(db, clock, ids);
+        Repos repos = Repos.atStart(config, t.settings(), userHome, log);
+        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics);
+        if (!agent.execSandbox().confines()) {
+            log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());
+        }
+        life.closing("message bus", agent.bus());
+        // channels, and the way back to them
+        Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
+                new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
+        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
+                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
+        ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
+
+        // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
+        GatewayConfig http = config.gateway();
+        RequestGuard guard = new RequestGuard(http,
+                path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp));
+        MetricsHandler metricsHandler = new MetricsHandler(metrics);
+        Router apiRoutes = new Router();
+        new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        health.mount(apiRoutes);
+        metricsHandler.mount(apiRoutes);
+
+        Router router = new Router();
+        StaticHandler pages = webDir.map(StaticHandler::fromDirectory)
+                .orElseGet(() -> StaticHandler.fromClasspath(Gateway.class.getClassLoader(), "web"));
+        pages.mount(router);
+        new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
+        new TimelineApi(t.events()).mount(router);
+        new TraceApi(t.events(), t.tasks(), t.policy(), clock.getZone()).mount(router);
+        new SettingsApi(t.settings(), agent.quota()::usedToday, repos::settingProblem,
+                key -> log.debug("Setting changed", "key", key)).mount(router);
+        Git git = new Git(GIT_TIMEOUT, log);
+        WorkRepo workRepo = new WorkRepo(git, log);
+        new WorkRepoApi(repos, workRepo, t.settings(), userHome, Path.of("").toAbsolutePath()).mount(router);
+        new RepoApi(repos, new RepoCommands(git, workRepo)).mount(router);
+        new WebUsersApi(t.webUsers()).mount(router);
+        new WebChatApi(t.webUsers(), t.settings(), t.events(), agent.intake(), new ChannelForwarder(whatsapp),
+                ids, clock, log).mount(router);
+        new TasksApi(t.tasks()).mount(router);
+        new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
+                clock.instant(), clock).mount(router);
+        BackupApi.forConfig(config, clock, version).mount(router);
+        health.mount(router);
+        metricsHandler.mount(router);
+
+        // started in data-flow order: stopping in reverse is the guide's shutdown order
+        life.start("delivery worker", delivery::start, delivery);
+        life.start("reply dispatcher", replies::start, replies);
+        life.closing("intake", agent.intake());
+        life.start("agent loop", agent.loop()::start, agent.loop()::stop);
+        agent.recovery().run(); // the loop runs already: the inbound queue is bounded
+        agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
+        whatsapp.ifPresent(life::start);
+        ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);
+        WebServer apiServer = WebServer.start("api", http.host(), http.port(), apiRoutes, guard, log, metrics);
+        life.stopping("api server", deadline -> apiServer.stop(seconds(deadline)));
+        WebServer dashServer = WebServer.start("dashboard", http.host(), http.dashboardPort(), router, guard, log,
+                metrics);
+        life.stopping("dashboard server", deadline -> dashServer.stop(seconds(deadline)));
+        return new Gateway(life, apiServer, dashServer, log);
     }
 
     public String apiAddress() {
@@ -71,45 +153,43 @@ public final class Gateway implements AutoCloseable {
         return dashboard.port();
     }
 
-    /** Stops accepting; requests in flight get until {@code drain} to finish. */
-    public void stop(Duration drain) {
-        int seconds = (int) Math.max(0, drain.toSeconds());
-        Thread other = Thread.ofVirtual().start(() -> api.stop(seconds));
-        dashboard.stop(seconds);
-        try {
-            other.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Stops in the reverse order of start; requests and messages in flight get until {@code deadline}. */
+    public void stop(Duration deadline) {
+        log.info("Shutting down");
+        life.stop(deadline);
+        log.info("Gateway stopped");
     }
 
     @Override
     public void close() {
-        stop(Duration.ZERO);
+        stop(ROLLBACK_DEADLINE);
     }
 
-    private static Map<String, BooleanSupplier> readiness(GatewayParts p) {
+    private static Map<String, BooleanSupplier> readiness(Database db, AgentCore agent) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        checks.put("database", p.timeline().db()::isWritable);
-        checks.put("agent", p.pipeline()::isRunning);
+        checks.put("database", db::isWritable);
+        checks.put("agent", agent.loop()::isRunning);
         return checks;
     }
 
-    private static Map<String, BooleanSupplier> informational(GatewayParts p) {
+    private static Map<String, BooleanSupplier> informational(Optional<Channel> whatsapp) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        p.whatsapp().ifPresent(w -> checks.put("whatsapp", () -> {
-            ChannelStatus s = w.status();
-            return s.connected();
-        }));
+        whatsapp.ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
         return checks;
+    }
+
+    /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */
+    private static void ensureWorkRepo(WorkRepo workRepo, Path path, Log log) {
+        workRepo.ensure(path, false).ifPresent(refusal ->
+                log.warn("Work repo could not be prepared", "path", path, "reason", refusal.message()));
+    }
+
+    private static int seconds(Duration deadline) {
+        return (int) Math.max(0, deadline.toSeconds());
     }
 
     private static String hostPort(WebServer server) {
         String host = server.address().getHostString();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
-    }
-
-    static Path mediaRoot(GatewayParts p) {
-        return p.config().paths().workspace().resolve("media");
     }
 }

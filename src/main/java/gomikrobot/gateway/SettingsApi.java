@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.SettingsStore;
-import gomikrobot.timeline.TaskStore;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runtime settings (contract §3.1, §8): {@code GET /api/v1/settings} answers {@code {"silent_mode": bool}},
@@ -24,7 +24,7 @@ final class SettingsApi {
     static final int MAX_KEY_LENGTH = 200;
 
     private final SettingsStore settings;
-    private final TaskStore tasks;
+    private final LongSupplier usedToday;
     private final ValueRule rule;
     private final Consumer<String> onChange;
 
@@ -34,10 +34,13 @@ final class SettingsApi {
         Optional<String> problem(String key, String value);
     }
 
-    /** @param onChange called with the key after every successful POST, on the request's thread */
-    SettingsApi(SettingsStore settings, TaskStore tasks, ValueRule rule, Consumer<String> onChange) {
+    /**
+     * @param usedToday tokens used since UTC midnight (tasks and embeddings)
+     * @param onChange  called with the key after every successful POST, on the request's thread
+     */
+    SettingsApi(SettingsStore settings, LongSupplier usedToday, ValueRule rule, Consumer<String> onChange) {
         this.settings = settings;
-        this.tasks = tasks;
+        this.usedToday = usedToday;
         this.rule = rule;
         this.onChange = onChange;
     }
@@ -78,6 +81,6 @@ final class SettingsApi {
     }
 
     private void usage(HttpExchange exchange) throws IOException {
-        Responses.json(exchange, 200, Json.object("used", tasks.tokensUsedToday(), "limit", settings.dailyTokenLimit()));
+        Responses.json(exchange, 200, Json.object("used", usedToday.getAsLong(), "limit", settings.dailyTokenLimit()));
     }
 }

@@ -1,8 +1,9 @@
 package gomikrobot.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.MessageBus;
+import gomikrobot.bus.Receipt;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Ids;
@@ -19,8 +20,8 @@ import java.util.Optional;
 /**
  * {@code POST /api/v1/webchat/send} (contract §3.3): a web user talks to the agent. In order: look the user
  * up; when they have a WhatsApp link, forward their input there and log a {@code WEBUI_INPUT_ACK_…} event;
- * publish the message to the bus (channel {@code webui}, external, idempotency key {@code web:<trace>}),
- * whose journal writes the task row and the {@code WEBUI_IN_…} event before it returns. Answers
+ * hand the message to the inbox (channel {@code webui}, external, idempotency key {@code web:<trace>}), which
+ * writes the task row and the {@code WEBUI_IN_…} event before it returns. Answers
  * {@code {"status":"queued","trace_id":…}} at once: the dashboard follows the trace on the timeline.
  */
 final class WebChatApi {
@@ -30,18 +31,18 @@ final class WebChatApi {
     private final WebUserStore users;
     private final SettingsStore settings;
     private final EventStore events;
-    private final MessageBus bus;
+    private final Inbox inbox;
     private final WhatsAppForwarder whatsapp;
     private final Ids ids;
     private final Clock clock;
     private final Log log;
 
-    WebChatApi(WebUserStore users, SettingsStore settings, EventStore events, MessageBus bus,
+    WebChatApi(WebUserStore users, SettingsStore settings, EventStore events, Inbox inbox,
                WhatsAppForwarder whatsapp, Ids ids, Clock clock, Log log) {
         this.users = users;
         this.settings = settings;
         this.events = events;
-        this.bus = bus;
+        this.inbox = inbox;
         this.whatsapp = whatsapp;
         this.ids = ids;
         this.clock = clock;
@@ -77,21 +78,23 @@ final class WebChatApi {
             events.append(ack);
         } catch (RuntimeException e) {
             // the input was already forwarded: a missing log line must not turn into an error and a resend
-            log.warn("Timeline write failed", "event_id", ack.eventId(), "error", e);
+            log.unexpected("Timeline write failed", e, "event_id", ack.eventId());
         }
     }
 
-    /** Steps 3 and 4: the bus journal records task and inbound event, then queues it for the agent. */
+    /** Steps 3 and 4: the inbox records task and inbound event, then queues it for the agent. */
     private void publish(WebUser user, String message, String traceId) {
         InboundMessage inbound = new InboundMessage(CHANNEL, Long.toString(user.id()), "webui:" + user.name(),
                 user.name(), message, "", "", traceId, "web:" + traceId, false, clock.instant(), "");
+        Receipt receipt;
         try {
-            bus.publishInbound(inbound);
+            receipt = inbox.submit(inbound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpError(503, "gateway is shutting down");
-        } catch (IllegalStateException e) {
-            throw new HttpError(503, "gateway is shutting down"); // the bus is closed
+        }
+        if (receipt instanceof Receipt.Refused refused) {
+            throw new HttpError(503, refused.why().describe());
         }
     }
 }

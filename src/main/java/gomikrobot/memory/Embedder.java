@@ -40,7 +40,7 @@ final class Embedder {
             return Optional.empty();
         }
         try {
-            List<float[]> vectors = provider.embed(texts, model);
+            List<float[]> vectors = provider.embed(texts, model).vectors();
             if (vectors.size() != texts.size()) {
                 log.warn("Embeddings answer has the wrong number of vectors; using keyword search for this call",
                         "expected", texts.size(), "got", vectors.size());

@@ -38,6 +38,7 @@ public final class Memory {
     private final Embedder embedder;
     private final MemorySearch search;
     private final SoulIndexer soulIndexer;
+    private final Log log;
 
     /**
      * @param provider       the embedder; null for none (keyword search only)
@@ -48,6 +49,7 @@ public final class Memory {
         this.embedder = new Embedder(provider, embeddingModel, log);
         this.search = new MemorySearch(store, embedder, log);
         this.soulIndexer = new SoulIndexer(store, embedder, search, log);
+        this.log = log;
     }
 
     /**
@@ -74,7 +76,8 @@ public final class Memory {
             throw new IllegalArgumentException("recall limit must be positive: " + limit);
         }
         String cut = query.length() > MAX_QUERY_CHARS ? query.substring(0, MAX_QUERY_CHARS) : query;
-        return cut.isBlank() ? List.of() : search.search(cut, limit);
+        // an empty memory finds nothing: no paid embedding of the query for it
+        return cut.isBlank() || store.count() == 0 ? List.of() : search.search(cut, limit);
     }
 
     /** Stores {@code content} as a {@code user} chunk; the same text again updates the same chunk (version + 1). */
@@ -100,6 +103,22 @@ public final class Memory {
     public IndexReport indexSoulFiles(Path workspace, List<String> fileNames) {
         SoulIndexer.Report r = soulIndexer.index(workspace, fileNames);
         return new IndexReport(r.added(), r.unchanged(), r.removed());
+    }
+
+    /**
+     * {@link #indexSoulFiles} on a virtual thread of its own, off the start-up path (searching while it runs is
+     * safe); the outcome is logged.
+     */
+    public Thread indexSoulFilesInBackground(Path workspace, List<String> fileNames) {
+        return Thread.ofVirtual().name("soul-indexer").start(() -> {
+            try {
+                IndexReport report = indexSoulFiles(workspace, fileNames);
+                log.info("Soul files indexed", "added", report.added(), "unchanged", report.unchanged(),
+                        "removed", report.removed());
+            } catch (RuntimeException e) {
+                log.unexpected("Soul file indexing failed; memory answers from what it has", e);
+            }
+        });
     }
 
     /** Whether embeddings are (still) believed to work; false once the provider refused them. */

@@ -15,11 +15,12 @@ final class EmbeddingsCodec {
     }
 
     /**
-     * The vectors in input order (servers may list them in any order; {@code index} says whose each is). Every
+     * The vectors in input order, with the usage the server reported (none is {@link Usage#NONE}): in input order (servers may list them in any order; {@code index} says whose each is). Every
      * input must get exactly one vector and all vectors must have the same, non-zero dimension.
      */
-    static float[][] readVectors(String text, int expected) {
-        List<Object> data = Json.parseObject(text).array("data");
+    static Embeddings read(String text, int expected) {
+        JsonObject root = Json.parseObject(text);
+        List<Object> data = root.array("data");
         if (data.size() != expected) {
             throw new JsonException("expected " + expected + " embeddings, got " + data.size());
         }
@@ -38,7 +39,7 @@ final class EmbeddingsCodec {
                 throw new JsonException("embeddings differ in dimension or are empty");
             }
         }
-        return vectors;
+        return new Embeddings(List.of(vectors), ChatCodec.usage(root.object("usage")));
     }
 
     private static float[] vector(List<Object> numbers, int item) {

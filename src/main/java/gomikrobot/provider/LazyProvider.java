@@ -26,7 +26,7 @@ public final class LazyProvider implements LlmProvider {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts, String model) {
+    public Embeddings embed(List<String> texts, String model) {
         return delegate().embed(texts, model);
     }
 

@@ -12,7 +12,7 @@ public interface LlmProvider {
     ChatReply chat(ChatRequest request);
 
     /** One vector per text, in the order of {@code texts}; a null or blank model means the default embedder. */
-    List<float[]> embed(List<String> texts, String model);
+    Embeddings embed(List<String> texts, String model);
 
     /** The text spoken in an audio file; a null or blank model means whisper-1. */
     String transcribe(Path audioFile, String model);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +80,7 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts, String model) {
+    public Embeddings embed(List<String> texts, String model) {
         Objects.requireNonNull(texts, "texts");
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i) == null || texts.get(i).isBlank()) {
@@ -89,15 +88,14 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
             }
         }
         String chosen = model == null || model.isBlank() ? DEFAULT_EMBEDDING_MODEL : model;
-        List<float[]> vectors = new ArrayList<>(texts.size());
+        Embeddings all = new Embeddings(List.of(), Usage.NONE);
         for (int from = 0; from < texts.size(); from += EMBEDDING_BATCH) {
             List<String> batch = texts.subList(from, Math.min(texts.size(), from + EMBEDDING_BATCH));
             byte[] body = EmbeddingsCodec.requestBody(chosen, batch).getBytes(StandardCharsets.UTF_8);
             HttpTransport.Answer answer = transport.post(Operation.EMBEDDINGS, "/embeddings", JSON, body);
-            vectors.addAll(Arrays.asList(read(Operation.EMBEDDINGS, answer,
-                    text -> EmbeddingsCodec.readVectors(text, batch.size()))));
+            all = all.plus(read(Operation.EMBEDDINGS, answer, text -> EmbeddingsCodec.read(text, batch.size())));
         }
-        return vectors;
+        return all;
     }
 
     @Override

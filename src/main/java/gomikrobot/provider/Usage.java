@@ -9,4 +9,9 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens) 
             throw new IllegalArgumentException("token counts cannot be negative");
         }
     }
+
+    public Usage plus(Usage other) {
+        return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+                totalTokens + other.totalTokens);
+    }
 }

@@ -14,84 +14,126 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Conversation history per session: an append-only JSONL file {@code <dir>/<session>.jsonl} (one
- * {@code {"role","content","timestamp"}} object a line) and the last {@code limit} turns in memory. Thread-safe:
- * each session has its own lock, so sessions never wait for each other. A damaged line is skipped with a
- * warning rather than losing the whole history.
+ * Conversation history per session: an append-only JSONL file (one {@code {"role","content","timestamp"}} object
+ * a line, named by {@link SessionFiles}) and the last {@code limit} turns in memory, for at most
+ * {@code maxCached} sessions: the one used longest ago is dropped first and read from its file again when it
+ * comes back. Thread-safe: each session has its own lock, so sessions never wait for each other's file. A
+ * damaged line is skipped with a warning rather than losing the whole history.
  */
 public final class SessionStore {
-    private final Path dir;
+    private final SessionFiles files;
     private final int limit;
     private final Log log;
-    private final Map<String, History> sessions = new ConcurrentHashMap<>();
+    private final ReentrantLock cacheLock = new ReentrantLock();
+    private final Map<String, History> cached;
 
-    public SessionStore(Path dir, int limit, Log log) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("history limit must be positive, got " + limit);
+    public SessionStore(Path dir, int limit, int maxCached, Log log) {
+        if (limit < 1 || maxCached < 1) {
+            throw new IllegalArgumentException("history limit and cache size must be positive, got " + limit
+                    + " and " + maxCached);
         }
-        this.dir = dir;
+        this.files = new SessionFiles(dir);
         this.limit = limit;
         this.log = log;
+        this.cached = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, History> eldest) {
+                // its file holds every turn, so dropping it loses nothing; one in use waits for a later turn
+                return size() > maxCached && eldest.getValue().users.get() == 0;
+            }
+        };
     }
 
     /** The last turns of a session, oldest first. */
     public List<Turn> history(String sessionKey) {
-        History h = historyOf(sessionKey);
-        h.lock.lock();
-        try {
-            return List.copyOf(h.turns);
-        } finally {
-            h.lock.unlock();
-        }
+        return withHistory(sessionKey, h -> List.copyOf(h.turns));
     }
 
     /** Appends a user message and the assistant's answer together, so a history never ends half-way. */
     public void appendExchange(String sessionKey, String userText, String answer, Instant at) {
-        History h = historyOf(sessionKey);
-        h.lock.lock();
-        try {
+        withHistory(sessionKey, h -> {
             Turn user = new Turn("user", userText, at);
             Turn assistant = new Turn("assistant", answer, at);
             writeLines(sessionKey, List.of(user, assistant));
             remember(h, user);
             remember(h, assistant);
+            return null;
+        });
+    }
+
+    /** Sessions whose history is held in memory now. */
+    int cachedSessions() {
+        cacheLock.lock();
+        try {
+            return cached.size();
+        } finally {
+            cacheLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on the session's history, read from its file on first use, under the session's lock. A
+     * history in use is never dropped from the cache, so no second copy of it can be read meanwhile.
+     */
+    private <T> T withHistory(String sessionKey, Function<History, T> work) {
+        History h;
+        cacheLock.lock();
+        try {
+            h = cached.computeIfAbsent(sessionKey, k -> new History());
+            h.users.incrementAndGet();
+        } finally {
+            cacheLock.unlock();
+        }
+        h.lock.lock();
+        try {
+            if (!h.loaded) {
+                load(sessionKey, h);
+                h.loaded = true;
+            }
+            return work.apply(h);
         } finally {
             h.lock.unlock();
+            h.users.decrementAndGet();
         }
     }
 
-    /** File name for a session key: safe characters kept, everything else (':', '/', '@') becomes '_'. */
-    static String fileNameOf(String sessionKey) {
-        String safe = sessionKey.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.isEmpty() || safe.startsWith(".")) {
-            safe = "_" + safe;
-        }
-        return safe + ".jsonl";
-    }
-
-    private History historyOf(String sessionKey) {
-        return sessions.computeIfAbsent(sessionKey, this::load);
-    }
-
-    private History load(String sessionKey) {
-        History h = new History();
-        Path file = dir.resolve(fileNameOf(sessionKey));
+    private void load(String sessionKey, History h) {
+        Path file = files.fileOf(sessionKey);
         if (!Files.exists(file)) {
-            return h;
+            Optional<Path> legacy = files.legacyFileOf(sessionKey).filter(Files::isRegularFile);
+            if (legacy.isEmpty()) {
+                return;
+            }
+            file = takeOver(legacy.get(), file);
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> parse(file, line, h));
+        Path source = file;
+        try (Stream<String> lines = Files.lines(source, StandardCharsets.UTF_8)) {
+            lines.filter(line -> !line.isBlank()).forEach(line -> parse(source, line, h));
         } catch (IOException | UncheckedIOException e) {
-            log.warn("Session history unreadable; starting empty", "file", file, "error", e);
+            log.warn("Session history unreadable; starting empty", "file", source, "error", e);
         }
-        return h;
+    }
+
+    /** Renames a legacy history file to its new name; if that fails it is read where it is. */
+    private Path takeOver(Path legacy, Path file) {
+        try {
+            Files.move(legacy, file);
+            log.info("Session history file renamed", "from", legacy.getFileName(), "to", file.getFileName());
+            return file;
+        } catch (IOException e) {
+            log.warn("Legacy session history not renamed; read in place", "file", legacy, "error", e);
+            return legacy;
+        }
     }
 
     private void parse(Path file, String line, History h) {
@@ -113,9 +155,8 @@ public final class SessionStore {
 
     private void writeLines(String sessionKey, List<Turn> turns) {
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(fileNameOf(sessionKey));
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+            Files.createDirectories(files.dir());
+            try (BufferedWriter w = Files.newBufferedWriter(files.fileOf(sessionKey), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
                 for (Turn t : turns) {
                     w.write(Json.write(Json.object("role", t.role(), "content", t.content(),
@@ -128,8 +169,11 @@ public final class SessionStore {
         }
     }
 
+    /** One session's turns; {@code loaded} and {@code turns} are guarded by {@code lock}. */
     private static final class History {
         final ReentrantLock lock = new ReentrantLock();
+        final AtomicInteger users = new AtomicInteger();
         final Deque<Turn> turns = new ArrayDeque<>();
+        boolean loaded;
     }
 }

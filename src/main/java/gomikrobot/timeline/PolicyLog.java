@@ -25,6 +25,15 @@ public final class PolicyLog {
                 allowed, Rows.orEmpty(reason)));
     }
 
+    /**
+     * Whether a tool of tier {@code tier} or higher was allowed to run for the task: then the task may have
+     * changed something, and running it again could do it twice.
+     */
+    public boolean allowedAtOrAbove(String taskId, int tier) {
+        return db.read(c -> Rows.scalar(c, "SELECT COUNT(*) FROM policy_decisions WHERE task_id = ? AND tier >= ?"
+                + " AND allowed = 1", taskId, tier)) > 0;
+    }
+
     /** The decisions of one trace, oldest first. */
     public List<PolicyDecision> byTrace(String traceId) {
         return db.read(c -> Rows.list(c, "SELECT " + PolicyDecision.COLUMNS

@@ -45,11 +45,6 @@ public record Task(long id, String taskId, String idempotencyKey, String traceId
     }
 
     /** The contract's AgentTask object: struct order and its omitempty rules. */
-    /** What the user is sent: the answer, or for a failed task its error (as the original: "Error: …"). */
-    public String deliverableText() {
-        return FAILED.equals(status) ? "Error: " + errorText : contentOut;
-    }
-
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);

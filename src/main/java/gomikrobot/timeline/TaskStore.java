@@ -1,14 +1,13 @@
 package gomikrobot.timeline;
 
 import gomikrobot.observe.Ids;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,13 +51,16 @@ public final class TaskStore {
         });
     }
 
-    /** Starts (or restarts) processing: clears any earlier output or error. False if no such task. */
-    /** A failed task runs again under the same id: back to {@code pending}, its error and end time cleared. */
+    /**
+     * A failed task (or one a crash interrupted) runs again under the same id: back to {@code pending}, its error
+     * and end time cleared.
+     */
     public boolean reopen(String taskId) {
         return updateTask("status = 'pending', error_text = '', completed_at = NULL, updated_at = ?", taskId,
                 clock.instant());
     }
 
+    /** Starts (or restarts) processing: clears any earlier output or error. False if no such task. */
     public boolean markProcessing(String taskId) {
         return updateTask("status = 'processing', content_out = '', error_text = '', updated_at = ?", taskId, clock.instant());
     }
@@ -90,11 +92,10 @@ public final class TaskStore {
         return db.read(c -> Rows.scalar(c, "SELECT COALESCE(SUM(total_tokens), 0) FROM tasks WHERE created_at >= ?", today));
     }
 
-    /** At start-up: tasks left {@code processing} by a crash are marked failed ({@code interrupted}). */
-    public int failInterrupted() {
-        Instant now = clock.instant();
-        return db.write(c -> Rows.update(c, "UPDATE tasks SET status = 'failed', error_text = 'interrupted',"
-                + " content_out = '', completed_at = ?, updated_at = ? WHERE status = 'processing'", now, now));
+    /** Tasks a crash left {@code processing}, oldest first: to run again or end at start-up. */
+    public List<Task> processingTasks() {
+        return db.read(c -> Rows.list(c, SELECT + " WHERE status = 'processing' ORDER BY created_at ASC, id ASC",
+                Task::fromRow));
     }
 
     /** Tasks never started, oldest first: to resume at start-up. */
@@ -148,27 +149,33 @@ public final class TaskStore {
     }
 
     /**
-     * Completed tasks whose reply still waits for delivery and whose retry time has come, oldest first. The retry
-     * time is compared as an instant in Java, not as text in SQL: the Go program wrote it in its local zone, and
-     * a text comparison with UTC would shift every retry by the host's offset (its quirk, which we fix).
+     * Finished tasks (completed, or failed: the user hears of the failure too) whose reply still waits for
+     * delivery and whose retry time has come, oldest first. The retry time is compared as an instant in Java, not
+     * as text in SQL: the Go program wrote it in its local zone, and a text comparison with UTC would shift every
+     * retry by the host's offset (its quirk, which we fix).
      */
     public List<Task> dueDeliveries(int limit) {
         int max = limit <= 0 ? DEFAULT_DELIVERY_BATCH : limit;
         Instant now = clock.instant();
-        return db.read(c -> {
-            List<Task> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT
-                    + " WHERE status = 'completed' AND delivery_status = 'pending' ORDER BY created_at ASC, id ASC");
-                 ResultSet rs = ps.executeQuery()) {
-                while (due.size() < max && rs.next()) {
-                    Task t = Task.fromRow(rs);
-                    if (t.deliveryNextAt() == null || !t.deliveryNextAt().isAfter(now)) {
-                        due.add(t);
-                    }
-                }
-            }
-            return due;
-        });
+        return pendingDeliveries().stream()
+                .filter(t -> t.deliveryNextAt() == null || !t.deliveryNextAt().isAfter(now)).limit(max).toList();
+    }
+
+    /**
+     * Marks the delivery of failures that ended before {@code cutoff} and were never delivered {@code skipped}:
+     * a failure notice that old is no news to send (the original never sent them, so an upgraded database may
+     * hold many). Returns how many.
+     */
+    public int skipFailureNoticesBefore(Instant cutoff) {
+        List<Task> stale = pendingDeliveries().stream().filter(t -> Task.FAILED.equals(t.status()))
+                .filter(t -> Objects.requireNonNullElse(t.completedAt(), t.updatedAt()).isBefore(cutoff)).toList();
+        stale.forEach(t -> markDelivery(t.taskId(), Task.DELIVERY_SKIPPED, null));
+        return stale.size();
+    }
+
+    private List<Task> pendingDeliveries() {
+        return db.read(c -> Rows.list(c, SELECT + " WHERE status IN ('completed', 'failed')"
+                + " AND delivery_status = 'pending' ORDER BY created_at ASC, id ASC", Task::fromRow));
     }
 
     /**

@@ -3,6 +3,7 @@ package gomikrobot.bench;
 import gomikrobot.provider.ChatMessage;
 import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
+import gomikrobot.provider.Embeddings;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.ModelsCheck;
 import gomikrobot.provider.Role;
@@ -20,8 +21,8 @@ final class InstantLlm implements LlmProvider {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts, String model) {
-        return texts.stream().map(t -> new float[] {1f, 0f}).toList();
+    public Embeddings embed(List<String> texts, String model) {
+        return new Embeddings(texts.stream().map(t -> new float[] {1f, 0f}).toList(), new Usage(texts.size(), 0, texts.size()));
     }
 
     @Override

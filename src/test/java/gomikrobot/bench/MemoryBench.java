@@ -5,8 +5,10 @@ import gomikrobot.memory.MemoryChunk;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.ChatReply;
 import gomikrobot.provider.ChatRequest;
+import gomikrobot.provider.Embeddings;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.ModelsCheck;
+import gomikrobot.provider.Usage;
 import gomikrobot.timeline.Database;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -167,12 +169,12 @@ final class MemoryBench implements Benchmarks.Benchmark {
         }
 
         @Override
-        public List<float[]> embed(List<String> texts, String model) {
+        public Embeddings embed(List<String> texts, String model) {
             List<float[]> out = new ArrayList<>(texts.size());
             for (String text : texts) {
                 out.add(vector(new SplittableRandom(text.hashCode()), dimension));
             }
-            return out;
+            return new Embeddings(out, Usage.NONE);
         }
 
         @Override

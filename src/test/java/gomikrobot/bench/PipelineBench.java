@@ -1,8 +1,9 @@
 package gomikrobot.bench;
 
-import gomikrobot.agent.MemoryContext;
-import gomikrobot.agent.Pipeline;
+import gomikrobot.agent.AgentCore;
+import gomikrobot.agent.ReplyDispatcher;
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.observe.Ids;
@@ -48,28 +49,32 @@ final class PipelineBench implements Benchmarks.Benchmark {
         Log log = new Log(Log.Level.ERROR, false, new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC(), Set.of());
         Ids ids = new Ids(Clock.systemUTC());
         try (Database db = Database.open(config.databaseFile(), log)) {
-            Pipeline pipeline = new Pipeline(config, Timeline.open(db, Clock.systemUTC(), ids), new InstantLlm(), root,
-                    () -> root, List.of(), MemoryContext.NONE, Clock.systemUTC(), ids, log, new Metrics());
-            pipeline.start(false);
+            AgentCore agent = AgentCore.wire(config, Timeline.open(db, Clock.systemUTC(), ids), new InstantLlm(), root,
+                    () -> root, ids, Clock.systemUTC(), log, new Metrics());
+            ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(),
+                    ReplyDispatcher.LEAVE_PENDING, log);
+            replies.start();
+            agent.loop().start();
             try {
-                send(pipeline, ids, WARMUP, 1);
-                double[] alone = send(pipeline, ids, MESSAGES, 1);
+                send(agent, ids, WARMUP, 1);
+                double[] alone = send(agent, ids, MESSAGES, 1);
                 Stats overhead = new Stats(alone);
                 report.figure("pipeline overhead per message, one session: p50", overhead.percentile(50), "ms");
                 report.figure("pipeline overhead per message, one session: p99", overhead.percentile(99), "ms");
                 long start = System.nanoTime();
-                double[] busy = send(pipeline, ids, MESSAGES, SESSIONS);
+                double[] busy = send(agent, ids, MESSAGES, SESSIONS);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 report.figure("pipeline throughput, " + SESSIONS + " sessions in parallel", MESSAGES / seconds, "msg/s");
                 report.figure("pipeline latency under that load: p50", new Stats(busy).percentile(50), "ms");
                 report.figure("pipeline latency under that load: p99", new Stats(busy).percentile(99), "ms");
             } finally {
-                pipeline.stop(Duration.ofSeconds(5));
+                agent.loop().stop(Duration.ofSeconds(5));
+                replies.close();
             }
         }
     }
 
-    private static double[] send(Pipeline pipeline, Ids ids, int count, int sessions) throws Exception {
+    private static double[] send(AgentCore agent, Ids ids, int count, int sessions) throws Exception {
         double[] latencies = new double[count];
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> done = new ArrayList<>();
@@ -80,7 +85,7 @@ final class PipelineBench implements Benchmarks.Benchmark {
                         InboundMessage m = InboundMessage.of("cli", "bench-" + session, "bench", "Bench",
                                 "message " + i, true, Clock.systemUTC().instant()).withTrace(ids.loopTraceId());
                         long t0 = System.nanoTime();
-                        if (pipeline.ask(m, Duration.ofSeconds(30)).failed()) {
+                        if (agent.intake().ask(m, Duration.ofSeconds(30)) instanceof Reply.Failure) {
                             throw new IllegalStateException("message failed");
                         }
                         latencies[i] = (System.nanoTime() - t0) / 1e6;

@@ -1,9 +1,9 @@
 package gomikrobot.browser;
 
+import gomikrobot.testing.AnnouncedPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * A chromedriver child process on a free loopback port. Its environment is scrubbed to PATH,
+ * A chromedriver child process on a loopback port it picks itself. Its environment is scrubbed to PATH,
  * locale and a throwaway HOME (no API keys reach the browser, nothing is written to the real
  * home); its output goes to a log file whose tail explains a failed start.
  */
 final class ChromeDriverProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern STARTED = Pattern.compile("started successfully on port (\\d+)");
 
     private final Process process;
     private final URI base;
@@ -52,9 +54,8 @@ final class ChromeDriverProcess implements AutoCloseable {
     }
 
     static ChromeDriverProcess start(Path chromedriver, Path workDir) {
-        int port = freePort();
         Path log = workDir.resolve("chromedriver.log");
-        ProcessBuilder builder = new ProcessBuilder(chromedriver.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+        ProcessBuilder builder = new ProcessBuilder(chromedriver.toString(), "--port=0", "--allowed-ips=127.0.0.1")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -70,7 +71,8 @@ final class ChromeDriverProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new WebDriverException("cannot start " + chromedriver + ": " + e.getMessage(), e);
         }
-        ChromeDriverProcess driver = new ChromeDriverProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
+        ChromeDriverProcess driver = new ChromeDriverProcess(process,
+                URI.create("http://127.0.0.1:" + announcedPort(process, log) + "/"), log);
         driver.awaitReady();
         return driver;
     }
@@ -100,6 +102,10 @@ final class ChromeDriverProcess implements AutoCloseable {
     }
 
     String logTail() {
+        return readTail(log);
+    }
+
+    private static String readTail(Path log) {
         try {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
@@ -126,12 +132,18 @@ final class ChromeDriverProcess implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** A loopback port free right now (a tiny race with other processes is accepted in tests). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new WebDriverException("no free port: " + e.getMessage(), e);
+    /** The port chromedriver picked itself ({@code --port=0}) and printed. */
+    private static int announcedPort(Process process, Path log) {
+        try {
+            return AnnouncedPorts.await(log, process, START_TIMEOUT, STARTED).map(List::getFirst)
+                    .orElseThrow(() -> {
+                        process.destroyForcibly();
+                        return new WebDriverException("chromedriver did not start", readTail(log));
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new WebDriverException("interrupted", e);
         }
     }
 

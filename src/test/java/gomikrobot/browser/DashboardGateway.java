@@ -1,6 +1,7 @@
 package gomikrobot.browser;
 
 import gomikrobot.json.Json;
+import gomikrobot.testing.AnnouncedPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,19 +39,19 @@ final class DashboardGateway implements AutoCloseable {
         this.dashboardPort = dashboardPort;
     }
 
-    /** Starts the gateway with its home in {@code home} and waits until the dashboard listens. */
+    /**
+     * Starts the gateway with its home in {@code home}, both servers on ports the system picks, and waits until
+     * it prints where the dashboard listens.
+     */
     static DashboardGateway start(Path home, Path workRepo, String llmBase) {
-        int apiPort = ChromeDriverProcess.freePort();
-        int dashboardPort = ChromeDriverProcess.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway");
+                "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway", "--port", "0",
+                "--dashboard-port", "0");
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MIKROBOT_") || name.contains("API_KEY") || name.contains("TOKEN"));
         env.put("GOMIKROBOT_HOME", home.toString());
         env.put("HOME", home.toString());
-        env.put("MIKROBOT_PORT", Integer.toString(apiPort));
-        env.put("MIKROBOT_DASHBOARD_PORT", Integer.toString(dashboardPort));
         env.put("MIKROBOT_OPENAI_API_BASE", llmBase);
         env.put("MIKROBOT_OPENAI_API_KEY", "sk-browser-test-0000");
         env.put("MIKROBOT_PATHS_WORK_REPO_PATH", workRepo.toString());
@@ -60,11 +61,13 @@ final class DashboardGateway implements AutoCloseable {
         try {
             Files.createDirectories(home);
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-            DashboardGateway gateway = new DashboardGateway(builder.start(), home, out, err, dashboardPort);
-            gateway.awaitListening();
-            return gateway;
+            Process process = builder.start();
+            return new DashboardGateway(process, home, out, err, awaitDashboardPort(process, out, err));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gateway", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the gateway started", e);
         }
     }
 
@@ -133,18 +136,15 @@ final class DashboardGateway implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains("Dashboard listening")) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + ":\n" + log());
-            }
-            ChromeDriverProcess.sleep(Duration.ofMillis(50));
+    private static int awaitDashboardPort(Process process, Path out, Path err) throws IOException, InterruptedException {
+        var ports = AnnouncedPorts.await(out, process, START_TIMEOUT, AnnouncedPorts.GATEWAY_DASHBOARD);
+        if (ports.isPresent()) {
+            return ports.get().getFirst();
         }
-        close();
-        throw new IllegalStateException("gateway did not listen within " + START_TIMEOUT + ":\n" + log());
+        String why = process.isAlive() ? "gateway did not listen within " + START_TIMEOUT
+                : "gateway exited with " + process.exitValue();
+        process.destroyForcibly();
+        String log = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
+        throw new IllegalStateException(why + ":\n" + log);
     }
 }

@@ -123,9 +123,9 @@ class GatewayFuzzTest {
                      "MIKROBOT_OPENAI_API_BASE", llm.baseUrl(),
                      "MIKROBOT_OPENAI_API_KEY", "sk-test-fuzz-0001",
                      "MIKROBOT_PATHS_WORK_REPO_PATH", dir.resolve("big-header-repo").toString(),
-                     "HOME", dir.toString()), GatewayProcess.freePort(), GatewayProcess.freePort())) {
+                     "HOME", dir.toString()))) {
             assertTrue(process.awaitListening(TIMEOUT), process.stderr());
-            for (int port : new int[] {process.dashboardPort, process.apiPort}) {
+            for (int port : new int[] {process.dashboardPort(), process.apiPort()}) {
                 Answer answer = send(port, "GET /healthz HTTP/1.1", List.of("Cookie: c=" + "c".repeat(1 << 20)), "");
                 assertEquals(431, answer.status(), answer.text());
                 assertTrue(answer.text().contains("{\"error\":\"request headers are "), answer.text());

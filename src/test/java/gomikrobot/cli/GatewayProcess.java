@@ -1,67 +1,70 @@
 package gomikrobot.cli;
 
+import gomikrobot.testing.AnnouncedPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code gomikrobot gateway} process started from the test's own classpath, with its own home, ports and
- * environment; stdout and stderr go to files the test can read.
+ * A real {@code gomikrobot gateway} process started from the test's own classpath, with its own home and
+ * environment; stdout and stderr go to files the test can read. Unless told otherwise it binds port 0 for both
+ * servers and {@link #awaitListening} reads the ports the system picked from the lines it prints.
  */
 final class GatewayProcess implements AutoCloseable {
     final Process process;
     final Path out;
     final Path err;
-    final int apiPort;
-    final int dashboardPort;
+    private int apiPort;
+    private int dashboardPort;
 
-    private GatewayProcess(Process process, Path out, Path err, int apiPort, int dashboardPort) {
+    private GatewayProcess(Process process, Path out, Path err) {
         this.process = process;
         this.out = out;
         this.err = err;
-        this.apiPort = apiPort;
-        this.dashboardPort = dashboardPort;
+    }
+
+    /** A gateway on ports the system picks. */
+    static GatewayProcess start(Path dir, String name, Map<String, String> env) throws IOException {
+        return start(dir, name, env, 0, 0);
     }
 
     static GatewayProcess start(Path dir, String name, Map<String, String> env, int apiPort, int dashboardPort)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway");
+                "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway",
+                "--port", Integer.toString(apiPort), "--dashboard-port", Integer.toString(dashboardPort));
         pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
         pb.environment().putAll(env);
-        pb.environment().put("MIKROBOT_PORT", Integer.toString(apiPort));
-        pb.environment().put("MIKROBOT_DASHBOARD_PORT", Integer.toString(dashboardPort));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        return new GatewayProcess(pb.start(), out, err, apiPort, dashboardPort);
+        return new GatewayProcess(pb.start(), out, err);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** Waits until the gateway printed where it listens (it is serving) or exited; false if it never did. */
+    boolean awaitListening(Duration timeout) throws InterruptedException {
+        Optional<List<Integer>> ports = AnnouncedPorts.await(out, process, timeout, AnnouncedPorts.GATEWAY_API,
+                AnnouncedPorts.GATEWAY_DASHBOARD);
+        ports.ifPresent(p -> {
+            apiPort = p.get(0);
+            dashboardPort = p.get(1);
+        });
+        return ports.isPresent();
     }
 
-    /** Waits until the gateway printed its dashboard line (it is serving) or exited. */
-    boolean awaitListening(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (stdout().contains("Dashboard listening")) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+    int apiPort() {
+        return requireListening(apiPort);
+    }
+
+    int dashboardPort() {
+        return requireListening(dashboardPort);
     }
 
     String stdout() throws IOException {
@@ -79,11 +82,23 @@ final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** kill -9: no shutdown hook, no drain, as a crash or a power cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            kill();
         }
+    }
+
+    private static int requireListening(int port) {
+        if (port == 0) {
+            throw new IllegalStateException("the gateway has not announced its ports yet (call awaitListening)");
+        }
+        return port;
     }
 }

@@ -2,6 +2,8 @@ package gomikrobot.cli;
 
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
+import gomikrobot.config.GatewayConfig;
+import gomikrobot.gateway.Gateway;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.testing.FakeOpenAiServer;
@@ -23,14 +25,14 @@ import java.util.Set;
 /**
  * The whole gateway in-process, as {@code gomikrobot gateway} wires it, for end-to-end tests: a temp home, a
  * fake LLM, a work repo with a bare {@code origin} (so pull and push succeed), an identity repo, a media file,
- * and a secret file beside the repos that no route may reveal. Ports are picked free; extra environment (an
- * auth token, CORS origins) is passed through the real {@link ConfigLoader}.
+ * and a secret file beside the repos that no route may reveal. The servers bind port 0 and the system picks
+ * free ports; extra environment (an auth token, CORS origins) is passed through the real {@link ConfigLoader}.
  */
 final class LiveGateway implements AutoCloseable {
     static final String SECRET = "top-secret-outside-the-repo";
 
     final FakeOpenAiServer llm;
-    final GatewayRuntime runtime;
+    final Gateway runtime;
     final Path dir;
     final Path workRepo;
     final Path identityRepo;
@@ -39,7 +41,7 @@ final class LiveGateway implements AutoCloseable {
     final Path secretFile;
     private final ByteArrayOutputStream logged;
 
-    private LiveGateway(FakeOpenAiServer llm, GatewayRuntime runtime, Path dir, Path workRepo, Path identityRepo,
+    private LiveGateway(FakeOpenAiServer llm, Gateway runtime, Path dir, Path workRepo, Path identityRepo,
                         Path workspace, Path home, Path secretFile, ByteArrayOutputStream logged) {
         this.llm = llm;
         this.runtime = runtime;
@@ -73,20 +75,18 @@ final class LiveGateway implements AutoCloseable {
         Path home = dir.resolve("home");
         Map<String, String> env = new HashMap<>();
         env.put("GOMIKROBOT_HOME", home.toString());
-        env.put("MIKROBOT_PORT", Integer.toString(GatewayProcess.freePort()));
-        env.put("MIKROBOT_DASHBOARD_PORT", Integer.toString(GatewayProcess.freePort()));
         env.put("MIKROBOT_OPENAI_API_BASE", llm.baseUrl());
         env.put("MIKROBOT_OPENAI_API_KEY", "sk-test-live-gateway-0001");
         env.put("MIKROBOT_PATHS_WORKSPACE", workspace.toString());
         env.put("MIKROBOT_PATHS_WORK_REPO_PATH", work.toString());
         env.put("MIKROBOT_PATHS_SYSTEM_REPO_PATH", identity.toString());
         env.putAll(extraEnv);
-        Config config = new ConfigLoader(env, dir).load();
+        Config config = anyFreePorts(new ConfigLoader(env, dir).load());
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         Log log = new Log(Log.Level.WARN, false, new PrintStream(logged, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), Set.of());
         try {
-            GatewayRuntime runtime = GatewayRuntime.start(config, OpenAiCompatibleProvider.create(
+            Gateway runtime = Gateway.start(config, "test", OpenAiCompatibleProvider.create(
                     config.providers().active(), log), dir, Optional.empty(), Clock.systemUTC(), log);
             return new LiveGateway(llm, runtime, dir, work, identity, workspace, home, secret, logged);
         } catch (Exception | Error e) {
@@ -119,10 +119,16 @@ final class LiveGateway implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         try {
-            runtime.shutdown(Duration.ofSeconds(2));
+            runtime.stop(Duration.ofSeconds(2));
         } finally {
             llm.close();
         }
+    }
+
+    /** The configuration with both servers on port 0: the system picks free ports, no probing race. */
+    static Config anyFreePorts(Config config) {
+        GatewayConfig g = config.gateway();
+        return config.withGateway(new GatewayConfig(g.host(), 0, 0, g.authToken(), g.corsOrigins()));
     }
 
     /** A fresh repo on branch main, with a committer configured and one committed file. */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.PersonText;
 import gomikrobot.channels.SendResult;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
@@ -41,6 +43,7 @@ class DeliveryWorkerTest {
     private Timeline timeline;
     private final RecordingChannel whatsapp = new RecordingChannel();
     private final List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> recordedTexts = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean silent = new AtomicBoolean(false);
     private DeliveryWorker worker;
 
@@ -48,11 +51,13 @@ class DeliveryWorkerTest {
     void open() {
         db = Database.open(dir.resolve("timeline.db"), Log.quiet());
         timeline = Timeline.open(db, Clock.systemUTC(), new Ids(Clock.systemUTC()));
-        DeliveryLog log = (task, classification, status, recipient) -> recorded.add(classification);
-        worker = new DeliveryWorker(timeline.tasks(), silent::get, Map.of(
-                "whatsapp", new WhatsAppRoute(whatsapp, log),
-                "webui", new WebUiRoute(timeline.webUsers(), Optional.of(whatsapp), log)),
-                Clock.systemUTC(), Log.quiet(), new Metrics(), Runnable::run);
+        DeliveryLog log = (task, text, classification, status, recipient) -> {
+            recorded.add(classification);
+            recordedTexts.add(text);
+        };
+        worker = new DeliveryWorker(timeline.tasks(), silent::get,
+                Route.standard(timeline.webUsers(), Optional.of(whatsapp), log), Clock.systemUTC(), Log.quiet(),
+                new Metrics(), Runnable::run);
     }
 
     @AfterEach
@@ -124,11 +129,45 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void aFailedTaskDeliversItsErrorText() {
+    void aFailedTaskTellsItsUserWhatWentWrongInASentence() {
         Task task = created("whatsapp", JID, "hi");
-        timeline.tasks().fail(task.taskId(), "LLM request failed: HTTP 500");
+        timeline.tasks().fail(task.taskId(), new Reply.Failure(Reply.Reason.MODEL_FAILED, "HTTP 500").errorText());
         worker.deliverNow(task.taskId());
-        assertEquals(List.of("Error: LLM request failed: HTTP 500"), whatsapp.sentTexts());
+        assertEquals(List.of("Sorry, I could not reach the language model (HTTP 500). Please try again later."),
+                whatsapp.sentTexts());
+        assertEquals(Task.DELIVERY_SENT, reload(task).deliveryStatus());
+    }
+
+    @Test
+    void anInterruptedTaskAsksItsUserToSendTheMessageAgainOnEveryChannel() {
+        long ada = timeline.webUsers().createOrGet("ada").id();
+        Task onWhatsApp = created("whatsapp", JID, "hi");
+        Task onWeb = created("webui", Long.toString(ada), "hi");
+        timeline.tasks().fail(onWhatsApp.taskId(), "interrupted");
+        timeline.tasks().fail(onWeb.taskId(), "interrupted");
+        worker.pollOnce();
+        assertEquals(List.of(PersonText.INTERRUPTED), whatsapp.sentTexts());
+        assertEquals(List.of(PersonText.INTERRUPTED, PersonText.INTERRUPTED), recordedTexts);
+        assertEquals(Task.DELIVERY_SENT, reload(onWeb).deliveryStatus());
+    }
+
+    @Test
+    void onePollSettlesEveryPendingReplyNotJustABatch() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            tasks.add(completed(i % 2 == 0 ? "whatsapp" : "local", i % 2 == 0 ? JID : "default", "answer " + i));
+        }
+        worker.pollOnce();
+        assertEquals(List.of(), tasks.stream().map(this::reload)
+                .filter(t -> t.deliveryStatus().equals(Task.DELIVERY_PENDING)).toList());
+    }
+
+    @Test
+    void anInlineReplyNobodyWaitedForIsMarkedFailedNotLeftPending() {
+        Task task = completed("cli", "default", "too late");
+        worker.deliverNow(task.taskId());
+        assertEquals(Task.DELIVERY_FAILED, reload(task).deliveryStatus());
+        assertEquals(List.of(), whatsapp.sentTexts());
     }
 
     @Test
@@ -144,7 +183,7 @@ class DeliveryWorkerTest {
             }
         };
         var threaded = new DeliveryWorker(timeline.tasks(), silent::get,
-                Map.of("whatsapp", new WhatsAppRoute(blocking, (t, c, s, r) -> { })), Clock.systemUTC(), Log.quiet(),
+                Map.of("whatsapp", new WhatsAppRoute(blocking, (t, x, c, s, r) -> { })), Clock.systemUTC(), Log.quiet(),
                 new Metrics());
         Task slow = completed("whatsapp", JID, "to the slow chat");
         Task later = completed("whatsapp", JID, "second to the slow chat");
@@ -202,7 +241,7 @@ class DeliveryWorkerTest {
         volatile boolean fail;
 
         List<String> sentTexts() {
-            return sent.stream().map(OutboundMessage::content).toList();
+            return sent.stream().map(m -> PersonText.of(m.reply())).toList();
         }
 
         @Override

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.agent.TokenQuota;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.CreateResult;
 import gomikrobot.timeline.NewTask;
+import gomikrobot.timeline.UsageStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,8 @@ class SettingsApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        f = new StoreFixture(tmp, (timeline, router) -> new SettingsApi(timeline.settings(), timeline.tasks(),
+        f = new StoreFixture(tmp, (timeline, router) -> new SettingsApi(timeline.settings(),
+                new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage())::usedToday,
                 (key, value) -> Optional.empty(), changed::add).mount(router));
     }
 
@@ -76,7 +79,7 @@ class SettingsApiTest {
     }
 
     @Test
-    void usageTodaySumsTokensAgainstTheLimit() throws Exception {
+    void usageTodaySumsTasksAndEmbeddingTokensAgainstTheLimit() throws Exception {
         JsonObject none = okObject(f.server.get("/api/v1/usage/today"));
         assertEquals(List.of("used", "limit"), List.copyOf(none.asMap().keySet()));
         assertEquals(0, none.integer("used", -1));
@@ -84,9 +87,10 @@ class SettingsApiTest {
         var created = (CreateResult.Created) f.timeline.tasks().create(new NewTask("k1", "t1", "webui", "1", "webui:a",
                 NewTask.EXTERNAL, "hi"));
         f.timeline.tasks().addUsage(created.task().taskId(), 100, 20, 120);
+        f.timeline.usage().add(UsageStore.EMBEDDINGS, 30);
         post("{\"key\":\"daily_token_limit\",\"value\":\"5000\"}");
         JsonObject used = okObject(f.server.get("/api/v1/usage/today"));
-        assertEquals(120, used.integer("used", -1));
+        assertEquals(150, used.integer("used", -1));
         assertEquals(5000, used.integer("limit", -1));
     }
 }

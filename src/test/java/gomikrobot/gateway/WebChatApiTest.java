@@ -15,7 +15,6 @@ import gomikrobot.timeline.TimelineEvent;
 import gomikrobot.timeline.WebUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class WebChatApiTest {
             return forwardStatus;
         };
         server = TestServer.start(router -> {
-            new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.pipeline.bus(),
+            new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
                     whatsapp, h.ids, h.clock, Log.quiet()).mount(router);
             new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(), ZoneOffset.UTC).mount(router);
         });
@@ -135,7 +134,7 @@ class WebChatApiTest {
         h.llm.enqueueText("The number is 42.");
         InboundMessage in = InboundMessage.of("local", "default", "local:default", "Local", "what is in notes.txt?",
                 true, h.clock.instant()).withTrace(h.ids.hex16());
-        assertEquals("The number is 42.", h.pipeline.ask(in, Duration.ofSeconds(20)).content());
+        assertEquals("The number is 42.", h.answer(in));
 
         JsonObject trace = okObject(server.get("/api/v1/trace/" + in.traceId()));
         List<JsonObject> spans = trace.array("spans").stream().map(s -> JsonObject.of((Map<?, ?>) s)).toList();

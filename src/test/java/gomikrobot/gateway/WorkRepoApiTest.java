@@ -45,7 +45,7 @@ class WorkRepoApiTest {
             holder = repos.workRepoHolder();
             api = new WorkRepoApi(repos, workRepo, timeline.settings(), home, cwd);
             api.mount(router);
-            new SettingsApi(timeline.settings(), timeline.tasks(), repos::settingProblem, key -> { }).mount(router);
+            new SettingsApi(timeline.settings(), () -> 0, repos::settingProblem, key -> { }).mount(router);
         });
     }
 

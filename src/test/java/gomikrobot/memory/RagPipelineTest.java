@@ -28,7 +28,7 @@ class RagPipelineTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx = TestPipeline.start(dir, Map.of(), false, true, TestPipeline.quietLog());
+        fx = TestPipeline.start(dir, Map.of(), false, TestPipeline.quietLog());
         fx.llm.setEmbeddingDimension(256);
         memory = fx.memory;
     }
@@ -99,7 +99,7 @@ class RagPipelineTest {
     }
 
     private void ask(String text) throws Exception {
-        fx.ask(fx.owner(text));
+        fx.answer(fx.owner(text));
     }
 
     private String systemPrompt() {

@@ -39,9 +39,11 @@ class MediaAndModelsTest {
             texts.add("chunk number " + i + " about " + (i % 2 == 0 ? "apples" : "boats"));
         }
 
-        List<float[]> vectors = providers.provider(server.baseUrl(), KEY).embed(texts, null);
+        Embeddings embeddings = providers.provider(server.baseUrl(), KEY).embed(texts, null);
+        List<float[]> vectors = embeddings.vectors();
 
         assertEquals(130, vectors.size());
+        assertEquals(3 * FakeOpenAiServer.PROMPT_TOKENS, embeddings.usage().totalTokens(), "usage of the three requests");
         for (int i = 0; i < texts.size(); i++) {
             assertArrayEquals(FakeEmbeddings.vector(texts.get(i), 8), vectors.get(i), "vector " + i);
         }
@@ -55,7 +57,7 @@ class MediaAndModelsTest {
     void embeddingDimensionComesFromTheAnswer() {
         server.setEmbeddingDimension(1536);
 
-        List<float[]> vectors = providers.provider(server.baseUrl(), KEY).embed(List.of("hello"), "my-embedder");
+        List<float[]> vectors = providers.provider(server.baseUrl(), KEY).embed(List.of("hello"), "my-embedder").vectors();
 
         assertEquals(1536, vectors.getFirst().length);
         assertEquals("my-embedder", server.last("/embeddings").json().string("model", ""));

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -21,12 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * An OpenAI-compatible server on loopback for tests: {@code /chat/completions} answers from a script (text, tool
  * calls, error statuses, garbage, delays) and, when the script is empty, with a default reply built from the last
- * user message ({@code "echo: <text>"} unless changed). {@code /embeddings}, {@code /audio/transcriptions},
+ * user message ({@code "echo: <text>"} unless changed), or a default tool call, after a default delay. It counts
+ * how many chat requests it answered at once. {@code /embeddings}, {@code /audio/transcriptions},
  * {@code /audio/speech} and {@code /models} answer deterministically. Every answer reports usage 10/5/15. Every
  * request is recorded. Safe to use from many threads.
  */
@@ -65,6 +68,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile UnaryOperator<String> defaultReply = text -> "echo: " + text;
+    private volatile Function<JsonObject, Optional<Call>> defaultToolCall = request -> Optional.empty();
+    private volatile Function<JsonObject, Duration> defaultDelay = request -> Duration.ZERO;
+    private final AtomicInteger chatsInFlight = new AtomicInteger();
+    private final AtomicInteger mostChatsAtOnce = new AtomicInteger();
     private volatile int dimension = 8;
     private volatile String transcript = "transcribed by the fake server";
     private volatile String expectedKey;
@@ -125,6 +132,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
         this.defaultReply = fromLastUserMessage;
     }
 
+    /**
+     * When the script is empty, the tool call to answer a request with (given the request's JSON), or empty for
+     * the default text reply.
+     */
+    public void setDefaultToolCall(Function<JsonObject, Optional<Call>> chooser) {
+        this.defaultToolCall = chooser;
+    }
+
+    /** Every unscripted chat answer is sent only after this pause (the server stays responsive meanwhile). */
+    public void setDefaultDelay(Duration delay) {
+        setDefaultDelay(request -> delay);
+    }
+
+    /** As {@link #setDefaultDelay(Duration)}, the pause chosen per request (given the request's JSON). */
+    public void setDefaultDelay(Function<JsonObject, Duration> delay) {
+        this.defaultDelay = delay;
+    }
+
     public void setEmbeddingDimension(int dimension) {
         this.dimension = dimension;
     }
@@ -147,6 +172,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** How many requests had a path ending with {@code pathSuffix} (e.g. "/chat/completions"). */
     public int count(String pathSuffix) {
         return (int) requests.stream().filter(r -> r.path().endsWith(pathSuffix)).count();
+    }
+
+    /** The most chat requests that were being answered at the same moment so far. */
+    public int mostChatsAtOnce() {
+        return mostChatsAtOnce.get();
     }
 
     /** The most recent request whose path ends with {@code pathSuffix}. */
@@ -198,6 +228,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange, byte[] body) throws IOException {
+        mostChatsAtOnce.accumulateAndGet(chatsInFlight.incrementAndGet(), Math::max);
+        try {
+            answerChat(exchange, body);
+        } finally {
+            chatsInFlight.decrementAndGet();
+        }
+    }
+
+    private void answerChat(HttpExchange exchange, byte[] body) throws IOException {
         JsonObject request = parse(body);
         long delayMillis = 0;
         Scripted next = script.poll();
@@ -205,13 +244,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
             delayMillis += delay.toMillis();
             next = script.poll();
         }
+        if (next == null) {
+            delayMillis += defaultDelay.apply(request).toMillis();
+        }
         if (delayMillis > 0 && waitOrClosed(delayMillis)) {
             return;
         }
         String model = request.string("model", "fake-model");
+        if (next == null) {
+            Optional<Call> toolCall = defaultToolCall.apply(request);
+            sendJson(exchange, 200, toolCall.isPresent()
+                    ? FakeAnswers.completion(model, null, List.of(toolCall.get()), ids)
+                    : FakeAnswers.completion(model, defaultReply.apply(FakeAnswers.lastUserText(request)), List.of(), ids));
+            return;
+        }
         switch (next) {
-            case null -> sendJson(exchange, 200,
-                    FakeAnswers.completion(model, defaultReply.apply(FakeAnswers.lastUserText(request)), List.of(), ids));
             case Scripted.Text(String text) -> sendJson(exchange, 200, FakeAnswers.completion(model, text, List.of(), ids));
             case Scripted.Tools(List<Call> calls) -> sendJson(exchange, 200, FakeAnswers.completion(model, null, calls, ids));
             case Scripted.Status(int status, String text, Map<String, String> headers) -> {

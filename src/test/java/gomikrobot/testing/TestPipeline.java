@@ -1,9 +1,11 @@
 package gomikrobot.testing;
 
-import gomikrobot.agent.MemoryContext;
-import gomikrobot.agent.Pipeline;
+import gomikrobot.agent.AgentCore;
+import gomikrobot.agent.ReplyDispatcher;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.memory.Memory;
@@ -29,14 +31,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real message pipeline for tests of any package: a temp home, workspace and work repo, real SQLite, the
- * real tools (and semantic memory on request), the fake OpenAI server on loopback, retries without sleeping.
+ * The real agent for tests of any package, wired as the gateway wires it ({@link AgentCore}): a temp home,
+ * workspace and work repo, real SQLite, the real tools and memory, the fake OpenAI server on loopback, retries
+ * without sleeping. Replies nobody waits for are collected in {@link #delivered} instead of a delivery worker.
  * Close it to stop everything.
  */
 public final class TestPipeline implements AutoCloseable {
     public static final String KEY = "sk-test-key-123456";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
     public final Clock clock = Clock.systemUTC();
     public final Ids ids = new Ids(clock);
@@ -46,12 +52,14 @@ public final class TestPipeline implements AutoCloseable {
     public final Config config;
     public final Database db;
     public final Timeline timeline;
-    public final OpenAiCompatibleProvider provider;
-    public final Memory memory; // null unless asked for
-    public final Pipeline pipeline;
+    public final AgentCore agent;
+    public final Memory memory;
+    public final Inbox inbox;
+    /** Replies that went to the channel's delivery because no caller waited for them. */
+    public final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
+    private final ReplyDispatcher replies;
 
-    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, boolean withMemory, Log log)
-            throws Exception {
+    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, Log log) throws Exception {
         this.workspace = Files.createDirectories(root.resolve("workspace"));
         this.repo = Files.createDirectories(root.resolve("repo"));
         Map<String, String> env = new HashMap<>(Map.of(
@@ -66,23 +74,27 @@ public final class TestPipeline implements AutoCloseable {
         this.timeline = Timeline.open(db, clock, ids);
         RetryPolicy noSleep = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), d -> { },
                 new SplittableRandom(1));
-        this.provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
+        var provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
                 Duration.ofSeconds(5), log);
-        this.memory = withMemory ? new Memory(db, provider, null, clock, log) : null;
-        this.pipeline = new Pipeline(config, timeline, provider, root, () -> repo,
-                withMemory ? memory.tools() : List.of(), withMemory ? memory::relevantTo : MemoryContext.NONE,
-                clock, ids, log, new Metrics());
-        pipeline.start(recover);
+        this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo, ids, clock, log, new Metrics());
+        this.memory = agent.memory();
+        this.inbox = agent.intake();
+        this.replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivered::add, log);
+        replies.start();
+        agent.loop().start();
+        if (recover) {
+            agent.recovery().run();
+        }
     }
 
-    /** Owns the task table (recovers leftovers at start), as the gateway does. */
+    /** Owns the task table (settles leftovers at start), as the gateway does. */
     public static TestPipeline start(Path root) throws Exception {
-        return new TestPipeline(root, Map.of(), true, false, quietLog());
+        return new TestPipeline(root, Map.of(), true, quietLog());
     }
 
-    public static TestPipeline start(Path root, Map<String, String> extraEnv, boolean recover, boolean withMemory,
-                                     Log log) throws Exception {
-        return new TestPipeline(root, extraEnv, recover, withMemory, log);
+    public static TestPipeline start(Path root, Map<String, String> extraEnv, boolean recover, Log log)
+            throws Exception {
+        return new TestPipeline(root, extraEnv, recover, log);
     }
 
     public static Log quietLog() {
@@ -101,13 +113,47 @@ public final class TestPipeline implements AutoCloseable {
                 .withTrace(ids.loopTraceId());
     }
 
-    public OutboundMessage ask(InboundMessage m) throws Exception {
-        return pipeline.ask(m, Duration.ofSeconds(20));
+    /** Sends a message and waits (up to 20 s) for its reply. */
+    public Reply ask(InboundMessage m) throws InterruptedException {
+        return inbox.ask(m, ANSWER_TIMEOUT);
+    }
+
+    /** Sends a message on a virtual thread of its own; the future completes with its reply. */
+    public CompletableFuture<Reply> askLater(InboundMessage m) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                reply.complete(ask(m));
+            } catch (InterruptedException | RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        return reply;
+    }
+
+    /** Sends a message and returns the answer's text; fails the test when the reply is a failure. */
+    public String answer(InboundMessage m) throws InterruptedException {
+        return textOf(ask(m));
+    }
+
+    public static String textOf(Reply reply) {
+        return switch (reply) {
+            case Reply.Answer answer -> answer.text();
+            case Reply.Failure failure -> throw new AssertionError("expected an answer, got " + failure);
+        };
+    }
+
+    /** The reply's failure; fails the test when it is an answer. */
+    public static Reply.Failure failureOf(Reply reply) {
+        return switch (reply) {
+            case Reply.Answer answer -> throw new AssertionError("expected a failure, got the answer " + answer.text());
+            case Reply.Failure failure -> failure;
+        };
     }
 
     /** The task of a trace once it has finished, waiting up to 20 s for the agent. */
     public Task finishedTask(String traceId) throws InterruptedException {
-        Instant deadline = clock.instant().plusSeconds(20);
+        Instant deadline = clock.instant().plus(ANSWER_TIMEOUT);
         while (clock.instant().isBefore(deadline)) {
             Optional<Task> task = timeline.tasks().byTrace(traceId);
             if (task.isPresent() && (task.get().status().equals(Task.COMPLETED) || task.get().status().equals(Task.FAILED))) {
@@ -120,8 +166,14 @@ public final class TestPipeline implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        pipeline.stop(Duration.ofSeconds(5));
-        db.close();
-        llm.close();
+        try {
+            agent.loop().stop(Duration.ofSeconds(5));
+            agent.intake().close();
+            replies.close();
+            agent.bus().close();
+            db.close();
+        } finally {
+            llm.close();
+        }
     }
 }

@@ -118,16 +118,28 @@ class TaskStoreTest {
     }
 
     @Test
-    void interruptedProcessingTasksAreFailedAtStart() {
+    void aTaskACrashLeftProcessingIsFoundAndCanBeRunAgain() {
         Task running = created(message("a", "q"));
         Task waiting = created(message("b", "q"));
         tasks.markProcessing(running.taskId());
-        assertEquals(1, tasks.failInterrupted());
-        Task t = tasks.get(running.taskId()).orElseThrow();
-        assertEquals(Task.FAILED, t.status());
-        assertEquals("interrupted", t.errorText());
-        assertEquals(List.of(waiting.taskId()), tasks.pendingTasks().stream().map(Task::taskId).toList());
-        assertEquals(0, tasks.failInterrupted());
+        assertEquals(List.of(running.taskId()), tasks.processingTasks().stream().map(Task::taskId).toList());
+        tasks.reopen(running.taskId());
+        assertEquals(List.of(), tasks.processingTasks());
+        assertEquals(List.of(running.taskId(), waiting.taskId()),
+                tasks.pendingTasks().stream().map(Task::taskId).toList());
+    }
+
+    @Test
+    void failedTasksAreDueForDeliveryTooButOldFailureNoticesCanBeSkipped() {
+        Task old = created(message("a", "q"));
+        tasks.fail(old.taskId(), "interrupted");
+        clock.advance(Duration.ofDays(2));
+        Task recent = created(message("b", "q"));
+        tasks.fail(recent.taskId(), "interrupted");
+        assertEquals(List.of(old.taskId(), recent.taskId()), dueIds(10));
+        assertEquals(1, tasks.skipFailureNoticesBefore(clock.instant().minus(Duration.ofDays(1))));
+        assertEquals(Task.DELIVERY_SKIPPED, tasks.get(old.taskId()).orElseThrow().deliveryStatus());
+        assertEquals(List.of(recent.taskId()), dueIds(10));
     }
 
     @Test
@@ -139,7 +151,7 @@ class TaskStoreTest {
     }
 
     @Test
-    void dueDeliveriesAreCompletedPendingOldestFirstAndRespectRetryTime() {
+    void dueDeliveriesAreFinishedPendingOldestFirstAndRespectRetryTime() {
         Task older = completed("a");
         clock.advance(Duration.ofSeconds(1));
         Task newer = completed("b");

@@ -1,8 +1,8 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.bus.InboundJournal;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.MessageBus;
+import gomikrobot.bus.Receipt;
 import gomikrobot.channels.whatsapp.AccessPolicy.Verdict;
 import gomikrobot.channels.whatsapp.InboundOutcome.Dropped;
 import gomikrobot.channels.whatsapp.InboundOutcome.Published;
@@ -17,8 +17,8 @@ import java.util.Set;
  * The inbound path of the channel, in order: forget redeliveries and our own echoes, drop noise, drop group
  * messages unless groups are read and the message mentions us or replies to us, let the owner's self-chat through
  * as internal, ask access control about everyone else, then read the content (download, save, transcribe) and
- * publish it to the bus with idempotency key {@code wa:<id>} and trace {@code wa-<id>}. Refused messages never
- * reach the bus; they are recorded as unauthorized unless {@code dropUnauthorized}.
+ * hand it to the inbox with idempotency key {@code wa:<id>} and trace {@code wa-<id>}. Refused messages never
+ * reach the inbox; they are recorded as unauthorized unless {@code dropUnauthorized}.
  */
 final class InboundHandler {
     static final String CHANNEL = "whatsapp";
@@ -27,7 +27,7 @@ final class InboundHandler {
 
     private final AccessControl access;
     private final ContentReader reader;
-    private final MessageBus bus;
+    private final Inbox inbox;
     private final UnauthorizedRecorder recorder;
     private final boolean dropUnauthorized;
     private final boolean ignoreReactions;
@@ -38,12 +38,12 @@ final class InboundHandler {
     private final Clock clock;
     private final Log log;
 
-    InboundHandler(AccessControl access, ContentReader reader, MessageBus bus, UnauthorizedRecorder recorder,
+    InboundHandler(AccessControl access, ContentReader reader, Inbox inbox, UnauthorizedRecorder recorder,
                    boolean dropUnauthorized, boolean ignoreReactions, WhatsAppConfig.Groups groups,
                    RecentIds sentByUs, RecentIds voiceTraces, Clock clock, Log log) {
         this.access = access;
         this.reader = reader;
-        this.bus = bus;
+        this.inbox = inbox;
         this.recorder = recorder;
         this.dropUnauthorized = dropUnauthorized;
         this.ignoreReactions = ignoreReactions;
@@ -120,8 +120,11 @@ final class InboundHandler {
         if (message.content() instanceof Content.Audio audio && audio.voice()) {
             voiceTraces.add(inbound.traceId());
         }
-        InboundJournal.Entry entry = bus.publishInbound(inbound);
-        return entry instanceof InboundJournal.Duplicate ? new Dropped("duplicate") : new Published(inbound);
+        return switch (inbox.submit(inbound)) {
+            case Receipt.Accepted accepted -> new Published(inbound);
+            case Receipt.Duplicate duplicate -> new Dropped("duplicate");
+            case Receipt.Refused refused -> new Dropped(refused.why().describe());
+        };
     }
 
     private InboundOutcome refuse(WaMessage message, String preview, String classification, boolean record) {

@@ -1,6 +1,7 @@
 package gomikrobot.channels.whatsapp;
 
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.channels.PersonText;
 import gomikrobot.channels.SendResult;
 import gomikrobot.observe.Log;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class ReplySender {
         } catch (IllegalArgumentException e) {
             return new SendResult.Failed(e.getMessage(), false);
         }
-        if (message.content().isBlank()) {
+        if (PersonText.of(message.reply()).isBlank()) {
             return new SendResult.Failed("empty message", false);
         }
         try {
@@ -58,12 +59,12 @@ final class ReplySender {
 
     private String deliver(String chat, OutboundMessage message) throws IOException, InterruptedException {
         if (voiceReplies && !message.traceId().isEmpty() && voiceTraces.contains(message.traceId())) {
-            byte[] audio = synthesize(message.content());
+            byte[] audio = synthesize(PersonText.of(message.reply()));
             if (audio.length > 0) {
                 return transport.sendVoice(chat, audio, timeout);
             }
         }
-        return transport.sendText(chat, message.content(), timeout);
+        return transport.sendText(chat, PersonText.of(message.reply()), timeout);
     }
 
     private byte[] synthesize(String text) {

@@ -1,6 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.bus.MessageBus;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChatLanes;
@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The WhatsApp channel: inbound messages through {@link InboundHandler} to the bus, one lane per chat so a chat's
+ * The WhatsApp channel: inbound messages through {@link InboundHandler} to the inbox, one lane per chat so a chat's
  * messages reach the agent in order, answers through {@link ReplySender}, and the connection's life.
  * {@link #start()} never blocks: an unpaired gateway reports {@code unpaired} and keeps serving. When the
  * server closes the socket (which the library does not recover from) it reconnects with backoff and jitter; a
@@ -47,9 +47,9 @@ public final class WhatsAppChannel implements Channel {
     private volatile boolean terminal;
 
     /** The production channel, over cobalt with its session in {@code options.sessionDir()}. */
-    public WhatsAppChannel(WhatsAppConfig config, WhatsAppOptions options, MessageBus bus, AccessSettings settings,
+    public WhatsAppChannel(WhatsAppConfig config, WhatsAppOptions options, Inbox inbox, AccessSettings settings,
                            UnauthorizedRecorder recorder, LlmProvider provider, Transcriber transcriber, Log log) {
-        this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, bus, settings, recorder,
+        this(WhatsAppBackend.load().transport(options.sessionDir(), log), config, options, inbox, settings, recorder,
                 text -> provider.speak(text, options.ttsVoice(), "opus"), transcriber,
                 MediaDownloader.forWhatsApp(options.mediaDir(), config.maxMediaBytes()),
                 new Seams(Clock.systemUTC(), System::nanoTime, Sleeper.system(),
@@ -58,7 +58,7 @@ public final class WhatsAppChannel implements Channel {
                         Thread::startVirtualThread), log);
     }
 
-    WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, MessageBus bus,
+    WhatsAppChannel(WaTransport transport, WhatsAppConfig config, WhatsAppOptions options, Inbox inbox,
                     AccessSettings settings, UnauthorizedRecorder recorder,
                     Function<String, byte[]> speech, Transcriber transcriber, MediaDownloader downloader, Seams seams,
                     Log log) {
@@ -66,7 +66,7 @@ public final class WhatsAppChannel implements Channel {
         RecentIds voiceTraces = new RecentIds(1024);
         this.transport = transport;
         this.inbound = new InboundHandler(new AccessControl(settings, config.allowFrom()),
-                new ContentReader(downloader, transcriber, log), bus, recorder, config.dropUnauthorized(),
+                new ContentReader(downloader, transcriber, log), inbox, recorder, config.dropUnauthorized(),
                 config.ignoreReactions(), config.groups(), sentByUs, voiceTraces, seams.clock(), log);
         this.lanes = new ChatLanes(seams.background());
         this.voiceReplies = config.voiceReplies();

@@ -14,7 +14,7 @@ public final class WhatsAppPlugin implements ChannelPlugin {
     @Override
     public Channel create(ChannelContext c) {
         return new WhatsAppChannel(c.config().channels().whatsapp(),
-                WhatsAppOptions.defaults(c.config().home(), c.config().paths().workspace()), c.bus(),
+                WhatsAppOptions.defaults(c.config().home(), c.config().paths().workspace()), c.inbox(),
                 AccessSettings.of(c.settings()), c.refused()::accept, c.provider(),
                 Transcriber.choose(c.provider(), c.config().providers().localWhisper()), c.log());
     }

@@ -1,8 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.bus.InboundJournal;
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.bus.MessageBus;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
@@ -19,15 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A channel over a {@link FakeTransport}, a real bus whose journal deduplicates by idempotency key, settings in
+ * A channel over a {@link FakeTransport}, an inbox that deduplicates by idempotency key, settings in
  * a map, a recording unauthorized-recorder, the fake OpenAI server for transcription and speech, a local media
  * server with files encrypted by openssl, a fake clock for the rate limiter and a recording sleeper; background
  * work (the chats' lanes too) runs inline.
@@ -45,7 +41,7 @@ final class ChannelFixture implements AutoCloseable {
     final MediaServer mediaServer;
     private final Path work;
     private final HttpClient http = HttpClient.newHttpClient();
-    final MessageBus bus;
+    final RecordingInbox inbox = new RecordingInbox();
     final Path media;
     final WhatsAppChannel channel;
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -60,10 +56,6 @@ final class ChannelFixture implements AutoCloseable {
 
     /** With {@code background} running the chats' lanes and the connection's background work. */
     ChannelFixture(Path workspace, WhatsAppConfig config, Executor background) {
-        Set<String> keys = ConcurrentHashMap.newKeySet();
-        this.bus = new MessageBus(64, message -> keys.add(message.idempotencyKey())
-                ? new InboundJournal.Accepted(message.withTaskId("task-" + keys.size()))
-                : new InboundJournal.Duplicate("task-1", Optional.empty()));
         this.media = workspace.resolve("media");
         Log log = new Log(Log.Level.DEBUG, false, new PrintStream(logBytes, true, StandardCharsets.UTF_8),
                 Messages.CLOCK, Set.of("sk-test-key"));
@@ -81,7 +73,7 @@ final class ChannelFixture implements AutoCloseable {
                 Duration.ofSeconds(10), MediaServer::isLocal);
         var seams = new WhatsAppChannel.Seams(Messages.CLOCK, nanos::get, sleeper,
                 new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), background);
-        this.channel = new WhatsAppChannel(transport, config, options, bus, settings,
+        this.channel = new WhatsAppChannel(transport, config, options, inbox, settings,
                 (message, classification) -> unauthorized.add(new Recorded(message, classification)),
                 text -> provider.speak(text, options.ttsVoice(), "opus"), audio -> provider.transcribe(audio, null),
                 downloader, seams, log);
@@ -113,12 +105,12 @@ final class ChannelFixture implements AutoCloseable {
 
     /** The next message the agent would get, or null. */
     InboundMessage nextInbound() throws InterruptedException {
-        return bus.consumeInbound(Duration.ofMillis(50));
+        return inbox.next(Duration.ofMillis(50));
     }
 
     /** The next message the agent would get within {@code timeout}, or null. */
     InboundMessage nextInbound(Duration timeout) throws InterruptedException {
-        return bus.consumeInbound(timeout);
+        return inbox.next(timeout);
     }
 
     String log() {
@@ -128,7 +120,6 @@ final class ChannelFixture implements AutoCloseable {
     @Override
     public void close() {
         channel.close();
-        bus.close();
         openAi.close();
         mediaServer.close();
         http.close();

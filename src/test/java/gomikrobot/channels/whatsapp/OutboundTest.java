@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
+import gomikrobot.bus.Reply;
 import gomikrobot.channels.SendResult;
 import gomikrobot.testing.FakeOpenAiServer;
 import it.auties.whatsapp.model.info.ChatMessageInfo;
@@ -35,8 +36,8 @@ class OutboundTest {
     @Test
     void answerGoesToTheChatJidAndBareNumbersGetTheUserServer() {
         try (var fx = started(false)) {
-            assertEquals(new SendResult.Sent(), fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "hi", "", "", false)));
-            fx.channel.send(new OutboundMessage("whatsapp", "4917000000000", "hello", "", "", false));
+            assertEquals(new SendResult.Sent(), fx.channel.send(OutboundMessage.text("whatsapp", FRIEND, "hi")));
+            fx.channel.send(OutboundMessage.text("whatsapp", "4917000000000", "hello"));
             assertEquals(List.of(FRIEND, "4917000000000@s.whatsapp.net"),
                     fx.transport.sent.stream().map(FakeTransport.Sent::chatJid).toList());
         }
@@ -47,13 +48,12 @@ class OutboundTest {
         try (var fx = started(false)) {
             for (String id : List.of("+49 151 12345678@s.whatsapp.net", "4915112345678:5@s.whatsapp.net",
                     "4915112345678@c.us", " 4915112345678 ", "120363-1700000000@g.us")) {
-                var message = new OutboundMessage("whatsapp", id, "hi", "", "", false);
+                var message = OutboundMessage.text("whatsapp", id, "hi");
                 assertEquals(new SendResult.Sent(), fx.channel.send(message), id);
             }
             assertEquals(List.of(FRIEND, FRIEND, FRIEND, FRIEND, "120363-1700000000@g.us"),
                     fx.transport.sent.stream().map(FakeTransport.Sent::chatJid).toList());
-            var blank = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", "@s.whatsapp.net", "hi", "",
-                    "", false));
+            var blank = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", "@s.whatsapp.net", "hi"));
             assertFalse(blank.retryable(), blank.reason());
         }
     }
@@ -62,9 +62,9 @@ class OutboundTest {
     void messagesToOneChatAreSpacedBySendIntervalOthersAreNot() {
         try (var fx = started(false)) {
             for (int i = 0; i < 3; i++) {
-                fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "part " + i, "", "", false));
+                fx.channel.send(OutboundMessage.text("whatsapp", FRIEND, "part " + i));
             }
-            fx.channel.send(new OutboundMessage("whatsapp", "4917000000000", "other chat", "", "", false));
+            fx.channel.send(OutboundMessage.text("whatsapp", "4917000000000", "other chat"));
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), fx.sleeper.waits);
         }
     }
@@ -84,10 +84,10 @@ class OutboundTest {
     void voiceNoteIsAnsweredWithOpusVoiceNote() throws Exception {
         try (var fx = started(true)) {
             InboundMessage question = deliverVoiceNote(fx);
-            assertEquals(new SendResult.Sent(), fx.channel.send(OutboundMessage.answer(question, "sure, at five")));
+            assertEquals(new SendResult.Sent(), fx.channel.send(OutboundMessage.to(question, new Reply.Answer("sure, at five"))));
             assertArrayEquals(FakeOpenAiServer.SPEECH_BYTES, fx.transport.sent.getFirst().voice());
             assertTrue(fx.openAi.last("/audio/speech").body().contains("\"response_format\":\"opus\""));
-            fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "a typed follow-up", "trace-x", "", false));
+            fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "trace-x", "", new Reply.Answer("a typed follow-up")));
             assertEquals("a typed follow-up", fx.transport.sent.get(1).text());
         }
     }
@@ -104,7 +104,7 @@ class OutboundTest {
     void voiceNoteIsAnsweredWithTextWhenVoiceRepliesAreOff() throws Exception {
         try (var fx = started(false)) {
             InboundMessage question = deliverVoiceNote(fx);
-            fx.channel.send(OutboundMessage.answer(question, "sure, at five"));
+            fx.channel.send(OutboundMessage.to(question, new Reply.Answer("sure, at five")));
             assertEquals("sure, at five", fx.transport.sent.getFirst().text());
             assertEquals(0, fx.openAi.count("/audio/speech"));
         }
@@ -114,7 +114,7 @@ class OutboundTest {
     void echoOfOurOwnReplyInSelfChatIsNotANewQuestion() throws Exception {
         try (var fx = started(false)) {
             String self = Messages.OWNER + "@s.whatsapp.net";
-            fx.channel.send(new OutboundMessage("whatsapp", self, "done", "", "", false));
+            fx.channel.send(OutboundMessage.text("whatsapp", self, "done"));
             ChatMessageInfo echo = Messages.info("SENT1", self, self, true, MessageContainer.of("done"));
             fx.transport.deliver(Messages.translate(echo));
             assertNull(fx.nextInbound());
@@ -125,9 +125,9 @@ class OutboundTest {
     void failedSendIsRetryableAndEmptyTextIsNot() {
         try (var fx = started(false)) {
             assertFalse(((SendResult.Failed) fx.channel.send(
-                    new OutboundMessage("whatsapp", FRIEND, "  ", "", "", false))).retryable());
+                    OutboundMessage.text("whatsapp", FRIEND, "  "))).retryable());
             fx.transport.failSends = true;
-            var failed = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", FRIEND, "hi", "", "", false));
+            var failed = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", FRIEND, "hi"));
             assertTrue(failed.retryable());
             assertTrue(failed.reason().contains("timed out"), failed.reason());
         }

@@ -83,7 +83,7 @@ class ReconnectTest {
             assertFalse(fx.channel.status().connected());
             assertEquals(1, fx.transport.connects.get());
             assertTrue(fx.log().contains("level=ERROR") && fx.log().contains("whatsapp-auth"), fx.log());
-            var failed = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", "49", "x", "", "", false));
+            var failed = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", "49", "x"));
             assertFalse(failed.retryable());
         }
     }
@@ -104,7 +104,7 @@ class ReconnectTest {
             fx.channel.start();
             assertEquals("unpaired", fx.channel.status().state());
             assertEquals(0, fx.transport.connects.get());
-            var failed = (SendResult.Failed) fx.channel.send(new OutboundMessage("whatsapp", "49", "x", "", "", false));
+            var failed = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", "49", "x"));
             assertFalse(failed.retryable());
         }
     }

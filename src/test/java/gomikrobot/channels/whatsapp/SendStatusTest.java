@@ -47,7 +47,7 @@ class SendStatusTest {
              Database db = Database.open(dir.resolve("timeline.db"), Log.quiet())) {
             fx.channel.start();
             Timeline timeline = Timeline.open(db, Clock.systemUTC(), new Ids(Clock.systemUTC()));
-            DeliveryLog log = (task, classification, status, recipient) -> recorded.add(classification);
+            DeliveryLog log = (task, text, classification, status, recipient) -> recorded.add(classification);
             var worker = new DeliveryWorker(timeline.tasks(), () -> false,
                     Map.of("whatsapp", new WhatsAppRoute(fx.channel, log)), Clock.systemUTC(), Log.quiet(),
                     new Metrics(), Runnable::run);

@@ -32,9 +32,8 @@ class UnpairedChannelTest {
         var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
                 new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
                 Runnable::run);
-        try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
-             var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
-                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "",
+        try (var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options,
+                     new RecordingInbox(), new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "",
                      MediaDownloader.forWhatsApp(options.mediaDir(), WhatsAppConfig.DEFAULT_MAX_MEDIA_BYTES), seams,
                      Log.quiet())) {
             channel.start();

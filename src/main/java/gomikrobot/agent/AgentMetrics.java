@@ -7,15 +7,15 @@ import gomikrobot.tools.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The pipeline's Prometheus figures: messages in and out, LLM calls, errors, latency and tokens. */
-final class PipelineMetrics implements TurnObserver {
+/** The agent's Prometheus figures: messages in and out, LLM calls, errors, latency and tokens. */
+final class AgentMetrics implements TurnObserver {
     private final Metrics.Counter messagesIn;
     private final Metrics.Counter messagesOut;
     private final Metrics.Counter llmCalls;
     private final Metrics.Histogram llmSeconds;
     private final Metrics.Counter tokens;
 
-    PipelineMetrics(Metrics metrics) {
+    AgentMetrics(Metrics metrics) {
         this.messagesIn = metrics.counter("gomikrobot_messages_in_total", "Inbound messages accepted", "channel");
         this.messagesOut = metrics.counter("gomikrobot_messages_out_total", "Answers published", "channel", "result");
         this.llmCalls = metrics.counter("gomikrobot_llm_calls_total", "LLM calls", "result");

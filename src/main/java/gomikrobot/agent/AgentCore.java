@@ -1,0 +1,78 @@
+package gomikrobot.agent;
+
+import gomikrobot.bus.MessageBus;
+import gomikrobot.config.Config;
+import gomikrobot.memory.Memory;
+import gomikrobot.observe.Ids;
+import gomikrobot.observe.Log;
+import gomikrobot.observe.Metrics;
+import gomikrobot.policy.DecisionRecorder;
+import gomikrobot.policy.PolicyEngine;
+import gomikrobot.process.Sandbox;
+import gomikrobot.provider.BudgetedProvider;
+import gomikrobot.provider.LlmProvider;
+import gomikrobot.session.SessionStore;
+import gomikrobot.timeline.Timeline;
+import gomikrobot.tools.EditFileTool;
+import gomikrobot.tools.ExecTool;
+import gomikrobot.tools.ListDirTool;
+import gomikrobot.tools.ReadFileTool;
+import gomikrobot.tools.Tool;
+import gomikrobot.tools.ToolRegistry;
+import gomikrobot.tools.WriteFileTool;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The agent as every process that answers messages wires it (the gateway, {@code agent -m}), in the order data
+ * flows: the daily quota in front of the paid provider, memory, the bus, the task ledger and the intake, policy
+ * and tools, the turn runner, history and context, the agent loop. Construction only: each process's
+ * composition root adds its channels and routes and starts and stops the parts. A new tool is one more entry
+ * in {@link #tools}.
+ */
+public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
+                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox) {
+    static final int QUEUE_CAPACITY = 1024;
+    static final int HISTORY_LIMIT = 50;
+    static final int CACHED_SESSIONS = 256;
+
+    /**
+     * @param paid     the provider every paid call goes to, behind the daily quota
+     * @param userHome where {@code ~} in a tool's path argument points
+     * @param workRepo the current work repo (it can change while running)
+     */
+    public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
+                                 Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
+        TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
+        LlmProvider provider = new BudgetedProvider(paid, quota);
+        Memory memory = new Memory(timeline.db(), provider, null, clock, log);
+        MessageBus bus = new MessageBus(QUEUE_CAPACITY);
+        EventRecorder events = new EventRecorder(timeline.events(), ids, log);
+        AgentMetrics figures = new AgentMetrics(metrics);
+        TaskLedger ledger = new TaskLedger(timeline, events, figures, ids);
+        Intake intake = new Intake(ledger, bus, log);
+        PolicyEngine policy = new PolicyEngine(config.policy(), DecisionRecorder.into(timeline.policy()), log);
+        Sandbox execSandbox = Sandbox.choose(config.tools().exec());
+        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox), policy, events, clock, log);
+        TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
+                TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
+        Path workspace = config.paths().workspace();
+        SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, CACHED_SESSIONS, log);
+        ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
+        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
+        Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
+        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox);
+    }
+
+    /** The tools offered to the model: files and shell, then memory. */
+    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox) {
+        List<Tool> tools = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
+                new WriteFileTool(userHome), new EditFileTool(userHome),
+                new ExecTool(config.tools().exec(), execSandbox, config.home())));
+        tools.addAll(memory.tools());
+        return tools;
+    }
+}
