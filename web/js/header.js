@@ -1,5 +1,28 @@
 // The header: the LIVE/SILENT switch (setting silent_mode; the gateway's GET /settings says
-// what it is in force, a missing row meaning SILENT) and the gateway's readiness.
+// what it is in force, a missing row meaning SILENT) and the gateway's readiness, with the
+// WhatsApp connection's state as /readyz reports it under channels.whatsapp.
+
+const WHATSAPP_STATES = {
+  connected: 'WhatsApp connected',
+  connecting: 'WhatsApp connecting',
+  reconnecting: 'WhatsApp reconnecting',
+  unpaired: 'WhatsApp not paired',
+  session_in_use: 'WhatsApp in use by another gateway',
+  logged_out: 'WhatsApp logged out, pair again',
+  client_outdated: 'WhatsApp refuses this client version',
+  replaced: 'WhatsApp taken over by another device',
+  stopped: 'WhatsApp stopped',
+};
+
+function whatsappText(channel, connected) {
+  if (!channel) {
+    if (typeof connected !== 'boolean') return 'WhatsApp off';
+    return connected ? 'WhatsApp connected' : 'WhatsApp disconnected';
+  }
+  const text = WHATSAPP_STATES[channel.state] ?? `WhatsApp ${channel.state}`;
+  if (!channel.next_attempt_at) return text;
+  return `${text}, next attempt ${new Date(channel.next_attempt_at).toLocaleTimeString()}`;
+}
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
@@ -72,11 +95,13 @@ export function createHeader() {
     const parts = [ready ? 'ready' : 'not ready'];
     if (checks.database === false) parts.push('database down');
     if (checks.agent === false) parts.push('agent down');
-    if (typeof checks.whatsapp === 'boolean') parts.push(checks.whatsapp ? 'WhatsApp connected' : 'WhatsApp disconnected');
-    else parts.push('WhatsApp off');
+    const whatsapp = answer.body?.channels?.whatsapp;
+    parts.push(whatsappText(whatsapp, checks.whatsapp));
     if (version) parts.push(version);
     say(status, parts.join(' · '), ready ? 'ok' : 'error');
     status.dataset.whatsapp = String(checks.whatsapp ?? 'absent');
+    status.dataset.whatsappState = whatsapp?.state ?? 'absent';
+    status.title = whatsapp?.detail ?? '';
   }
 
   return { refresh };

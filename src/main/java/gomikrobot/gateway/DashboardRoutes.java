@@ -31,7 +31,8 @@ final class DashboardRoutes {
                 p.ids(), p.clock(), p.log()).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), p.version(), p.config().gateway().host(),
-                p.config().gateway().authToken(), p.clock().instant(), p.clock()).mount(router);
+                p.config().gateway().authToken(), p.clock().instant(), p.clock(), () -> Gateway.channelStates(p))
+                .mount(router);
         BackupApi.forConfig(p.config(), p.clock(), p.version()).mount(router);
         health.mount(router);
         metrics.mount(router);

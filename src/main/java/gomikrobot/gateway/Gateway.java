@@ -1,6 +1,5 @@
 package gomikrobot.gateway;
 
-import gomikrobot.channels.ChannelStatus;
 import gomikrobot.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayParts p) throws IOException {
         GatewayConfig config = p.config().gateway();
         RequestGuard guard = new RequestGuard(config, DashboardRoutes::isPublicPath);
-        HealthHandler health = new HealthHandler(readiness(p), informational(p));
+        HealthHandler health = new HealthHandler(readiness(p), informational(p), () -> channelStates(p));
         MetricsHandler metrics = new MetricsHandler(p.metrics());
 
         Router apiRoutes = new Router();
@@ -97,11 +96,15 @@ public final class Gateway implements AutoCloseable {
 
     private static Map<String, BooleanSupplier> informational(GatewayParts p) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        p.whatsapp().ifPresent(w -> checks.put("whatsapp", () -> {
-            ChannelStatus s = w.status();
-            return s.connected();
-        }));
+        p.whatsapp().ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
         return checks;
+    }
+
+    /** What {@code /readyz} and {@code /api/v1/status} say about each running channel's connection. */
+    static Map<String, Object> channelStates(GatewayParts p) {
+        Map<String, Object> states = new LinkedHashMap<>();
+        p.whatsapp().ifPresent(w -> states.put(w.name(), w.status().describe()));
+        return states;
     }
 
     private static String hostPort(WebServer server) {

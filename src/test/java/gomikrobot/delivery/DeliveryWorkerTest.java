@@ -180,7 +180,7 @@ class DeliveryWorkerTest {
 
         @Override
         public ChannelStatus status() {
-            return ChannelStatus.of(true, "connected");
+            return ChannelStatus.of(ChannelStatus.State.CONNECTED, "");
         }
 
         @Override

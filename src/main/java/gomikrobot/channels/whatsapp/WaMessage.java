@@ -23,6 +23,11 @@ public record WaMessage(String id, String chatJid, String senderJid, String push
         Objects.requireNonNull(content, "content");
     }
 
+    /** The same message under other addresses: a sender WhatsApp named by LID, mapped to its phone JID. */
+    public WaMessage readdressed(String newChatJid, String newSenderJid) {
+        return new WaMessage(id, newChatJid, newSenderJid, pushName, fromMe, at, content);
+    }
+
     /** Fetches and decrypts a media attachment; only called for senders who passed access control. */
     @FunctionalInterface
     public interface MediaSource {

@@ -8,6 +8,7 @@ import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A channel over a {@link FakeTransport}, a real bus whose journal deduplicates by idempotency key, settings in
  * a map, a recording unauthorized-recorder, the fake OpenAI server for transcription and speech, a fake clock
- * for the rate limiter and a recording sleeper; background work runs inline.
+ * for the rate limiter and a recording sleeper; background work runs inline and the watchdog ticks when the test
+ * says so.
  */
 final class ChannelFixture implements AutoCloseable {
     record Recorded(InboundMessage message, String classification) {
@@ -33,6 +35,8 @@ final class ChannelFixture implements AutoCloseable {
     final MapSettings settings = new MapSettings();
     final List<Recorded> unauthorized = new CopyOnWriteArrayList<>();
     final RecordingSleeper sleeper = new RecordingSleeper();
+    final MutableClock clock = new MutableClock(Messages.CLOCK.instant().toString());
+    final ManualTicker ticker = new ManualTicker();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final FakeOpenAiServer openAi = FakeOpenAiServer.start();
     final MessageBus bus;
@@ -51,8 +55,9 @@ final class ChannelFixture implements AutoCloseable {
         var provider = OpenAiCompatibleProvider.create(new ProviderConfig("sk-test-key", openAi.baseUrl()), log);
         var options = new WhatsAppOptions(workspace.resolve("session"), media, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), voiceReplies, "alloy");
-        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, nanos::get, sleeper,
-                new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), Runnable::run);
+        var seams = new WhatsAppChannel.Seams(clock, nanos::get, sleeper,
+                new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), Runnable::run,
+                ticker);
         this.channel = new WhatsAppChannel(transport, config, options, bus, settings,
                 (message, classification) -> unauthorized.add(new Recorded(message, classification)),
                 text -> provider.speak(text, options.ttsVoice(), "opus"), audio -> provider.transcribe(audio, null),

@@ -17,8 +17,10 @@ final class FakeTransport implements WaTransport {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final AtomicInteger connects = new AtomicInteger();
+    final AtomicInteger rebuilds = new AtomicInteger();
     final Deque<Boolean> connectResults = new ArrayDeque<>();
     volatile boolean paired = true;
+    volatile String heldBy;
     volatile boolean connected;
     volatile boolean failSends;
     volatile Set<String> selfUsers = Set.of("4911111111");
@@ -30,14 +32,17 @@ final class FakeTransport implements WaTransport {
         events.onMessage(message);
     }
 
-    void drop(Disconnect reason) {
+    void end(Ending ending) {
         connected = false;
-        events.onDisconnected(reason);
+        events.onEnded(ending);
     }
 
     @Override
-    public boolean paired() {
-        return paired;
+    public Opening open() {
+        if (heldBy != null) {
+            return new Opening.InUse(heldBy);
+        }
+        return paired ? new Opening.Ready() : new Opening.Unpaired("not paired: run `gomikrobot whatsapp-auth`");
     }
 
     @Override
@@ -60,6 +65,11 @@ final class FakeTransport implements WaTransport {
     @Override
     public boolean isConnected() {
         return connected;
+    }
+
+    @Override
+    public void rebuild() {
+        rebuilds.incrementAndGet();
     }
 
     @Override

@@ -3,6 +3,7 @@ package gomikrobot.channels.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import gomikrobot.channels.ChannelStatus;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.TempUserHome;
 import java.io.IOException;
@@ -30,12 +31,12 @@ class UnpairedChannelTest {
         var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
         var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
                 new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
-                Runnable::run);
+                Runnable::run, new ManualTicker());
         try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
              var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
                      new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
             channel.start();
-            assertEquals("unpaired", channel.status().state());
+            assertEquals(ChannelStatus.State.UNPAIRED, channel.status().state());
             assertFalse(channel.status().connected());
         }
         assertEquals(List.of(), listTree(userHomeSandbox.path()));

@@ -1,0 +1,113 @@
+package gomikrobot.channels.whatsapp.cobalt;
+
+import gomikrobot.channels.whatsapp.WaTransport;
+import gomikrobot.observe.Log;
+import it.auties.whatsapp.api.Whatsapp;
+import it.auties.whatsapp.socket.SocketState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real {@link CobaltTransport} over a paired session, whose sockets open onto {@link FakeSocket}s instead of
+ * WhatsApp: for tests of the channel's connection life against cobalt's own objects (outside this package too).
+ * It counts sockets and records any socket opened while another was still alive; the deaths it reproduces are
+ * cobalt's (CloseProbe, WedgeProbe): a server close, a network error (cobalt's own reconnect then runs into the
+ * fence), a socket that dies during the handshake.
+ */
+public final class OfflineCobalt {
+    /** What the simulated server does with the next socket. */
+    public enum Answer { LOGIN, SILENCE }
+
+    private final CobaltTransport transport;
+    private final Deque<Answer> answers = new ArrayDeque<>();
+    private final List<FakeSocket> sockets = new ArrayList<>();
+    private final List<FakeSocket> closed = new ArrayList<>();
+    private int overlaps;
+
+    private OfflineCobalt(Path sessionDir, Log log) {
+        PairedSessions.write(sessionDir);
+        this.transport = new CobaltTransport(sessionDir, log, this::connect);
+    }
+
+    /** A paired session in {@code sessionDir} and the transport over it (not opened yet). */
+    public static OfflineCobalt paired(Path sessionDir, Log log) {
+        return new OfflineCobalt(sessionDir, log);
+    }
+
+    public WaTransport transport() {
+        return transport;
+    }
+
+    public synchronized void answerNextWith(Answer answer) {
+        answers.add(answer);
+    }
+
+    /** Sockets opened so far. */
+    public synchronized int socketsOpened() {
+        return sockets.size();
+    }
+
+    /** How often a socket was opened while an earlier one was still alive: must stay 0. */
+    public synchronized int overlaps() {
+        return overlaps;
+    }
+
+    /** The server closes the current socket while connected (no event reaches any listener). */
+    public synchronized void serverClose() {
+        closed.add(current());
+        current().handler.onClose();
+    }
+
+    /** A network error on the current socket: cobalt reconnects by itself, into the fence. */
+    public synchronized void networkError() {
+        closed.add(current());
+        current().handler.onError(new IOException("connection reset by peer"));
+    }
+
+    /** The current socket, still in its handshake, closes and errors: cobalt stays in HANDSHAKING for good. */
+    public synchronized void dieInHandshake() {
+        FakeSocket socket = current();
+        if (socket.state() != SocketState.HANDSHAKING) {
+            throw new IllegalStateException("not in a handshake: " + socket.state());
+        }
+        socket.handler.onClose();
+        socket.handler.onError(new IOException("connection reset during the handshake"));
+        closed.add(socket);
+    }
+
+    public synchronized SocketState state() {
+        return current().state();
+    }
+
+    /** How many of cobalt's own reconnects the fence refused. */
+    public int fenceRefusals() {
+        return transport.connection().fenceRefusals();
+    }
+
+    private synchronized CompletableFuture<?> connect(Whatsapp client) {
+        if (FakeSocket.stateOf(client) != SocketState.DISCONNECTED) {
+            return client.connect(); // cobalt itself opens nothing then: its login future just never completes
+        }
+        // alive: not closed by the server and its client not disconnected (by us)
+        if (sockets.stream().anyMatch(s -> !closed.contains(s) && s.state() != SocketState.DISCONNECTED)) {
+            overlaps++;
+        }
+        FakeSocket socket = FakeSocket.open(client);
+        sockets.add(socket);
+        if (answers.isEmpty() || answers.poll() == Answer.LOGIN) {
+            socket.login();
+        } else {
+            socket.state(SocketState.HANDSHAKING);
+        }
+        return new CompletableFuture<>(); // like cobalt's connect() once we dropped its leaked login listener
+    }
+
+    private FakeSocket current() {
+        return sockets.getLast();
+    }
+}
