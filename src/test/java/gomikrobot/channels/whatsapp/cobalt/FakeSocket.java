@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * WhatsApp's side of one cobalt client's socket, offline: what the server sends arrives exactly as a Noise frame
- * would ({@link SocketHandler#onMessage}), and what cobalt writes is recorded through its public node-sent
+ * would ({@link SocketHandler#onMessage}), and what cobalt writes can be recorded through its public node-sent
  * listener. Reflection stands in for the network only, as the cobalt 0.0.10 probes show is the one way: it sets
  * the socket state, an I/O-less WebSocket session, and fires the login cobalt would fire after the server's
  * answers. Everything under test goes through cobalt's public API.
@@ -31,6 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class FakeSocket {
     final SocketHandler handler;
     final List<Node> sent = new CopyOnWriteArrayList<>();
+    private final Whatsapp client;
     private final AtomicReference<SocketState> state;
     private final byte[] readKey = new byte[32];
     private long readCounter;
@@ -46,7 +47,7 @@ final class FakeSocket {
         field(SocketHandler.class, "session").set(handler, session.newInstance((URI) null));
         new SecureRandom().nextBytes(readKey);
         client.keys().setReadKey(readKey);
-        client.addNodeSentListener((Node node) -> sent.add(node));
+        this.client = client;
     }
 
     /** The socket opened and the Noise handshake finished: cobalt is CONNECTED (and not yet logged in). */
@@ -69,6 +70,15 @@ final class FakeSocket {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cobalt's internals changed: " + e, e);
         }
+    }
+
+    /**
+     * Records what cobalt writes from now on, through a listener in the session's store. Call it outside the
+     * transport's connect: that removes every listener added during the call (cobalt leaks one per connect).
+     */
+    FakeSocket recordSent() {
+        client.addNodeSentListener((Node node) -> sent.add(node));
+        return this;
     }
 
     /** The login finished: cobalt tells its listeners, as after the server's {@code success} and the queries that follow. */

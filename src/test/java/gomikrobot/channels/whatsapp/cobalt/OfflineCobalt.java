@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,13 +25,14 @@ public final class OfflineCobalt {
     public enum Answer { LOGIN, SILENCE }
 
     private final CobaltTransport transport;
+    private final UUID session;
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<FakeSocket> sockets = new ArrayList<>();
     private final List<FakeSocket> closed = new ArrayList<>();
     private int overlaps;
 
     private OfflineCobalt(Path sessionDir, Log log) {
-        PairedSessions.write(sessionDir);
+        this.session = PairedSessions.write(sessionDir);
         this.transport = new CobaltTransport(sessionDir, log, this::connect);
     }
 
@@ -105,6 +107,21 @@ public final class OfflineCobalt {
             socket.state(SocketState.HANDSHAKING);
         }
         return new CompletableFuture<>(); // like cobalt's connect() once we dropped its leaked login listener
+    }
+
+    /** The client the transport uses now (a rebuild replaces it). */
+    Whatsapp client() {
+        return transport.connection().requireClient();
+    }
+
+    /** The paired session's id. */
+    UUID session() {
+        return session;
+    }
+
+    /** The socket opened last: what the server sends arrives through it. */
+    synchronized FakeSocket socket() {
+        return current();
     }
 
     private FakeSocket current() {
