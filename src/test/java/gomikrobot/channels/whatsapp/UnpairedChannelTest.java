@@ -28,13 +28,9 @@ class UnpairedChannelTest {
     @Test
     void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
         var transport = WhatsAppBackend.load().transport(home.resolve("whatsapp"), Log.quiet()); // the jar's backend
-        var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
-        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
-                new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
-                Runnable::run, new ManualTicker());
         try (var bus = new gomikrobot.bus.MessageBus(4, gomikrobot.bus.InboundJournal.Accepted::new);
-             var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options, bus,
-                     new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "", seams, Log.quiet())) {
+             var channel = TestChannels.over(transport, home, ChannelFixture.config(List.of(), false, true), bus,
+                     new MapSettings(), (m, c) -> { }, Messages.CLOCK, new ManualTicker())) {
             channel.start();
             assertEquals(ChannelStatus.State.UNPAIRED, channel.status().state());
             assertFalse(channel.status().connected());

@@ -1,5 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
+import static gomikrobot.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.socket.SocketState;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * new socket, never while another is alive. cobalt's own reconnect never reaches the network: the fence refuses it.
  */
 class WatchdogOverCobaltTest {
-    private static final Duration EVENT_WAIT = Duration.ofSeconds(10);
-
     @TempDir
     Path home;
     @RegisterExtension
@@ -110,13 +108,4 @@ class WatchdogOverCobaltTest {
     }
 
     /** cobalt calls its listeners on threads of its own: wait for the event, boundedly. */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + EVENT_WAIT.toSeconds() + " s");
-            }
-            Thread.sleep(10);
-        }
-    }
 }

@@ -72,6 +72,10 @@ final class FakeSocket {
         }
     }
 
+    Whatsapp client() {
+        return client;
+    }
+
     /**
      * Records what cobalt writes from now on, through a listener in the session's store. Call it outside the
      * transport's connect: that removes every listener added during the call (cobalt leaks one per connect).

@@ -3,15 +3,18 @@ package gomikrobot.channels.whatsapp.cobalt;
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.observe.Log;
 import it.auties.whatsapp.api.Whatsapp;
+import it.auties.whatsapp.model.node.Node;
 import it.auties.whatsapp.socket.SocketState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The real {@link CobaltTransport} over a paired session, whose sockets open onto {@link FakeSocket}s instead of
@@ -31,14 +34,19 @@ public final class OfflineCobalt {
     private final List<FakeSocket> closed = new ArrayList<>();
     private int overlaps;
 
-    private OfflineCobalt(Path sessionDir, Log log) {
-        this.session = PairedSessions.write(sessionDir);
+    private OfflineCobalt(Path sessionDir, Log log, UUID session) {
+        this.session = session;
         this.transport = new CobaltTransport(sessionDir, log, this::connect);
     }
 
     /** A paired session in {@code sessionDir} and the transport over it (not opened yet). */
     public static OfflineCobalt paired(Path sessionDir, Log log) {
-        return new OfflineCobalt(sessionDir, log);
+        return new OfflineCobalt(sessionDir, log, PairedSessions.write(sessionDir));
+    }
+
+    /** Another transport over the session {@code first} made: a second gateway on the same home. */
+    public static OfflineCobalt sameSessionAs(OfflineCobalt first, Path sessionDir, Log log) {
+        return new OfflineCobalt(sessionDir, log, first.session);
     }
 
     public WaTransport transport() {
@@ -84,6 +92,25 @@ public final class OfflineCobalt {
 
     public synchronized SocketState state() {
         return current().state();
+    }
+
+    /** A node from the server, on the current socket. */
+    public synchronized void deliver(Node node) {
+        current().deliver(node);
+    }
+
+    /** Starts recording what cobalt writes on the current socket; call it once logged in (see {@link FakeSocket#recordSent}). */
+    public synchronized void recordSent() {
+        current().recordSent();
+    }
+
+    /** The first recorded node cobalt wrote that matches, waiting up to {@code timeout}; null if none. */
+    public Node awaitSent(Predicate<Node> wanted, Duration timeout) throws InterruptedException {
+        FakeSocket socket;
+        synchronized (this) {
+            socket = current();
+        }
+        return socket.awaitSent(wanted, timeout);
     }
 
     /** How many of cobalt's own reconnects the fence refused. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.channels.whatsapp.SessionLock;
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.observe.Log;
+import gomikrobot.testing.Eventually;
 import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.api.MediaProxySetting;
@@ -208,7 +209,7 @@ class SessionFilesTest {
             cobalt.transport().open();
             cobalt.transport().listen(events);
             cobalt.transport().connect();
-            RecordingEvents.await(() -> events.logins.get() == 1, "login");
+            Eventually.await(() -> events.logins.get() == 1, "login");
             Whatsapp client = cobalt.client();
             String text = "read http://gomikrobot-preview.test/page please";
 
@@ -228,7 +229,7 @@ class SessionFilesTest {
     private static int fetchesBeforeTheMessageIsEncrypted(Whatsapp client, String text, AtomicInteger fetches)
             throws Exception {
         client.sendChatMessage(Jid.of("120363000000000001@g.us"), text)
-                .get(RecordingEvents.WAIT.toSeconds(), TimeUnit.SECONDS);
+                .get(Eventually.WAIT.toSeconds(), TimeUnit.SECONDS);
         return fetches.get();
     }
 

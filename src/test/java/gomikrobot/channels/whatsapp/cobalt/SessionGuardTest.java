@@ -1,6 +1,6 @@
 package gomikrobot.channels.whatsapp.cobalt;
 
-import static gomikrobot.channels.whatsapp.cobalt.RecordingEvents.await;
+import static gomikrobot.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import gomikrobot.observe.Log;
+import gomikrobot.testing.Eventually;
 import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.controller.Store;
