@@ -11,13 +11,17 @@ import gomikrobot.observe.Log;
 import gomikrobot.testing.Eventually;
 import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.crypto.SessionCipher;
+import it.auties.whatsapp.model.info.ChatMessageInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.jid.JidServer;
+import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
 import it.auties.whatsapp.model.node.Node;
 import it.auties.whatsapp.model.signal.session.SessionAddress;
 import it.auties.whatsapp.util.Bytes;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,17 +40,14 @@ class LidTest {
     @RegisterExtension
     final TempUserHome userHomeSandbox = new TempUserHome();
 
-    private final RecordingEvents events = new RecordingEvents();
+    private RecordingEvents events;
     private OfflineCobalt cobalt;
     private SimulatedContact contact;
 
     @BeforeEach
     void connected() throws InterruptedException {
         cobalt = OfflineCobalt.paired(home.resolve("whatsapp"), Log.quiet());
-        cobalt.transport().open();
-        cobalt.transport().listen(events);
-        cobalt.transport().connect();
-        await(() -> events.logins.get() == 1, "login");
+        events = cobalt.loggedIn();
         cobalt.recordSent();
         contact = SimulatedContact.writingTo(cobalt);
     }
@@ -124,6 +125,23 @@ class LidTest {
         assertEquals(SimulatedContact.PHONE_JID, unreadable.senderJid());
         assertTrue(unreadable.reason().startsWith("it could not be decrypted ("), unreadable.reason());
         assertEquals(0, events.messages.size(), "never handed on as an empty message");
+    }
+
+    @Test
+    void groupParticipantNamedByLidIsShownAsTheNumberWhatsAppGave() {
+        LidSenders senders = new LidSenders();
+        Jid group = Jid.of("120363000000000001@g.us");
+        Jid participant = Jid.of(SimulatedContact.LID, JidServer.lid(), 0, 0);
+        senders.onNode(Node.of("message", Map.of("from", group, "participant", participant,
+                "participant_pn", Jid.of(SimulatedContact.PHONE_JID), "id", "3EB0GRP00001", "t", 1L)));
+        var key = new ChatMessageKeyBuilder().id("3EB0GRP00001").chatJid(group).senderJid(participant).build();
+        var info = new ChatMessageInfoBuilder().key(key).senderJid(participant)
+                .message(MessageContainer.of("hi all")).timestampSeconds(1L).build();
+
+        WaMessage message = senders.readdress(info, new WaMessage("3EB0GRP00001", group.toString(),
+                participant.toString(), "", false, Instant.EPOCH, new WaMessage.Content.Text("hi all")));
+        assertEquals(group.toString(), message.chatJid(), "the chat stays the group");
+        assertEquals(SimulatedContact.PHONE_JID, message.senderJid());
     }
 
     @Test

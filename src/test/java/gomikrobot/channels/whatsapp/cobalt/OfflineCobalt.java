@@ -2,6 +2,7 @@ package gomikrobot.channels.whatsapp.cobalt;
 
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.observe.Log;
+import gomikrobot.testing.Eventually;
 import it.auties.whatsapp.api.Whatsapp;
 import it.auties.whatsapp.model.node.Node;
 import it.auties.whatsapp.socket.SocketState;
@@ -51,6 +52,18 @@ public final class OfflineCobalt {
 
     public WaTransport transport() {
         return transport;
+    }
+
+    /** Opens the session, connects and waits for the login; the events are recorded. */
+    RecordingEvents loggedIn() throws InterruptedException {
+        RecordingEvents events = new RecordingEvents();
+        if (!(transport.open() instanceof WaTransport.Opening.Ready)) {
+            throw new IllegalStateException("the session did not open");
+        }
+        transport.listen(events);
+        transport.connect();
+        Eventually.await(() -> events.logins.get() == 1, "login");
+        return events;
     }
 
     public synchronized void answerNextWith(Answer answer) {

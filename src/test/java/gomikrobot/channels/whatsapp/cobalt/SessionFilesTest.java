@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import gomikrobot.channels.whatsapp.SessionLock;
 import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.observe.Log;
@@ -20,12 +21,12 @@ import it.auties.whatsapp.controller.Store;
 import it.auties.whatsapp.crypto.CipheredMessageResult;
 import it.auties.whatsapp.crypto.SessionCipher;
 import it.auties.whatsapp.model.jid.Jid;
+import it.auties.whatsapp.model.message.model.MessageContainer;
+import it.auties.whatsapp.model.signal.keypair.SignalPreKeyPair;
 import it.auties.whatsapp.model.signal.message.SignalMessage;
 import it.auties.whatsapp.model.signal.message.SignalPreKeyMessage;
 import it.auties.whatsapp.model.signal.session.SessionAddress;
-import it.auties.whatsapp.model.message.model.MessageContainer;
 import it.auties.whatsapp.util.Bytes;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -95,6 +96,20 @@ class SessionFilesTest {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Test
+    void aCleanCloseSavesWhatChangedSinceTheLastSave() throws Exception {
+        OfflineCobalt cobalt = OfflineCobalt.paired(home.resolve("whatsapp"), Log.quiet());
+        cobalt.loggedIn();
+        int preKey = cobalt.client().keys().lastPreKeyId() + 1;
+        cobalt.client().keys().addPreKey(SignalPreKeyPair.random(preKey));
+
+        cobalt.transport().disconnect();
+
+        Keys saved = new SessionSerializer(home.resolve("whatsapp"), Log.quiet())
+                .deserializeKeys(ClientType.WEB, cobalt.session()).orElseThrow();
+        assertTrue(saved.findPreKeyById(preKey).isPresent(), "saved on close");
     }
 
     @Test
@@ -204,12 +219,8 @@ class SessionFilesTest {
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", Integer.toString(proxy.getAddress().getPort()));
         OfflineCobalt cobalt = OfflineCobalt.paired(home.resolve("whatsapp"), Log.quiet());
-        RecordingEvents events = new RecordingEvents();
         try {
-            cobalt.transport().open();
-            cobalt.transport().listen(events);
-            cobalt.transport().connect();
-            Eventually.await(() -> events.logins.get() == 1, "login");
+            cobalt.loggedIn();
             Whatsapp client = cobalt.client();
             String text = "read http://gomikrobot-preview.test/page please";
 

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import gomikrobot.observe.Log;
-import gomikrobot.testing.Eventually;
 import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.controller.Store;
@@ -41,7 +39,7 @@ class SessionGuardTest {
     @RegisterExtension
     final TempUserHome userHomeSandbox = new TempUserHome();
 
-    private final RecordingEvents events = new RecordingEvents();
+    private RecordingEvents events;
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final Log log = new Log(Log.Level.INFO, false, new PrintStream(logged, true, StandardCharsets.UTF_8),
             Clock.systemUTC(), Set.of());
@@ -51,10 +49,7 @@ class SessionGuardTest {
     private void connected() throws InterruptedException {
         sessionDir = home.resolve("whatsapp");
         cobalt = OfflineCobalt.paired(sessionDir, log);
-        assertInstanceOf(WaTransport.Opening.Ready.class, cobalt.transport().open());
-        cobalt.transport().listen(events);
-        cobalt.transport().connect();
-        await(() -> events.logins.get() == 1, "login");
+        events = cobalt.loggedIn();
     }
 
     @AfterEach
