@@ -129,8 +129,8 @@ final class ConnectionWatchdog {
                 switch (phase) {
                     case Phase.Connected c -> retry(0, dropped.reason());
                     case Phase.Attempting a -> retry(a.attempt() + 1, dropped.reason());
-                    case Phase.Waiting w -> {
-                    }
+                    // the reason may come after the drop (cobalt reports them on different threads): keep the time
+                    case Phase.Waiting w -> phase = new Phase.Waiting(w.at(), w.attempt(), dropped.reason());
                     case Phase.Idle idle -> {
                     }
                 }
@@ -177,7 +177,8 @@ final class ConnectionWatchdog {
     }
 
     private void failed(Phase.Attempting attempt, Throwable error) {
-        log.warn("WhatsApp connection attempt failed", "attempt", attempt.attempt() + 1, "error", String.valueOf(error.getMessage()));
+        log.warn("WhatsApp connection attempt failed", "attempt", attempt.attempt() + 1,
+                "error", String.valueOf(error.getMessage()));
         retry(attempt.attempt() + 1, "attempt " + (attempt.attempt() + 1) + " failed: " + error.getMessage());
     }
 

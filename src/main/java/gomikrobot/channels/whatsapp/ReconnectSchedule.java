@@ -21,7 +21,8 @@ final class ReconnectSchedule {
 
     /** The defaults with {@link ThreadLocalRandom} as the source of jitter. */
     static ReconnectSchedule standard() {
-        return new ReconnectSchedule(DEFAULT_BASE, DEFAULT_CAP, DEFAULT_JITTER, () -> ThreadLocalRandom.current().nextDouble());
+        return new ReconnectSchedule(DEFAULT_BASE, DEFAULT_CAP, DEFAULT_JITTER,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     ReconnectSchedule(Duration base, Duration cap, double jitter, DoubleSupplier random) {

@@ -57,10 +57,10 @@ public interface WaTransport {
         void onEnded(Ending ending);
     }
 
-    /** Looks for the saved session and, when there is one, takes it for this process; creates nothing when there is none. */
+    /** Looks for the saved session and, if there is one, takes it for this process; creates nothing otherwise. */
     Opening open();
 
-    /** Registers the callbacks; called once, after {@link #open} returned {@link Opening.Ready}, before the first {@link #connect}. */
+    /** Registers the callbacks; called once, after {@link #open} returned {@link Opening.Ready}, before {@link #connect}. */
     void listen(Events events);
 
     /**
@@ -71,13 +71,13 @@ public interface WaTransport {
 
     boolean isConnected();
 
-    /** Replaces a client stuck in its handshake (whose {@link #connect} does nothing) by a fresh one over the same session. */
+    /** Replaces a client stuck in its handshake (its {@link #connect} does nothing) by a fresh one over the same session. */
     void rebuild();
 
     /** Closes the connection and saves the session; no reconnect follows. */
     void disconnect();
 
-    /** The linked account's own ids as {@link JidText#user} writes them (phone number and {@code …@lid}), for recognising the self-chat. */
+    /** The linked account's own ids as {@link JidText#user} writes them (number and {@code …@lid}): the self-chat's. */
     Set<String> selfUsers();
 
     /** Sends text; returns the id of the sent message. Fails with IOException on error or timeout. */

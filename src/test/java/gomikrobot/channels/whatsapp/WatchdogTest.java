@@ -100,6 +100,16 @@ class WatchdogTest {
     }
 
     @Test
+    void aReasonArrivingAfterTheDropReplacesTheDetailButNotTheTime() {
+        connected();
+        transport.networkError();
+        Instant next = watchdog.status().nextAttemptAt();
+        watchdog.onEnded(new Ending.Dropped("WhatsApp refused the login for now (failure 503: service unavailable)"));
+        assertEquals(next, watchdog.status().nextAttemptAt());
+        assertTrue(watchdog.status().detail().startsWith("WhatsApp refused the login for now"), watchdog.status().detail());
+    }
+
+    @Test
     void failedAttemptsBackOffFromOneSecondToFiveMinutes() {
         for (int i = 0; i < 12; i++) {
             transport.answers.add(Answer.REFUSE);

@@ -207,7 +207,12 @@ final class CobaltConnection {
             return;
         }
         switch (verdict.get()) {
-            case Ending.Dropped dropped -> lastVerdict = dropped.reason();
+            case Ending.Dropped dropped -> {
+                lastVerdict = dropped.reason();
+                if (!who.isConnected()) {
+                    events.onEnded(dropped); // the drop was reported before its reason arrived
+                }
+            }
             case Ending.LoggedOut out -> {
                 sessions.serializer().confirmLogout(who.store().uuid());
                 events.onEnded(out);

@@ -74,7 +74,7 @@ final class LinkCodePairing {
                             .flatMap(n -> n.findChild("link_code_pairing_ref"))
                             .flatMap(Node::contentAsBytes)
                             .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                            .orElseThrow(() -> new IllegalStateException("WhatsApp did not accept the pairing code request"));
+                            .orElseThrow(() -> new IllegalStateException("WhatsApp refused the pairing code request"));
                     hello = new Hello(code, ref, ephemeral);
                     return code;
                 });
@@ -92,14 +92,16 @@ final class LinkCodePairing {
             return; // the answer to an older hello
         }
         try {
-            finish(current, bytes(reg, "link_code_pairing_wrapped_primary_ephemeral_pub"), bytes(reg, "primary_identity_pub"));
+            finish(current, bytes(reg, "link_code_pairing_wrapped_primary_ephemeral_pub"),
+                    bytes(reg, "primary_identity_pub"));
         } catch (GeneralSecurityException | RuntimeException e) {
             failures.accept(new IllegalStateException("the phone's answer to the pairing code could not be used: "
                     + e.getMessage(), e));
         }
     }
 
-    private void finish(Hello current, byte[] wrappedPrimaryEphemeral, byte[] primaryIdentity) throws GeneralSecurityException {
+    private void finish(Hello current, byte[] wrappedPrimaryEphemeral, byte[] primaryIdentity)
+            throws GeneralSecurityException {
         byte[] primaryEphemeral = unwrap(current.code(), wrappedPrimaryEphemeral);
         byte[] ephemeralShared = Curve25519.sharedKey(primaryEphemeral, current.ephemeral().privateKey());
         SignalKeyPair identity = client.keys().identityKeyPair();

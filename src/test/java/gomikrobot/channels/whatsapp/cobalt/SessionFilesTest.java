@@ -159,13 +159,13 @@ class SessionFilesTest {
         Files.setLastModifiedTime(dir.resolve("web").resolve(other.toString()), FileTime.from(Instant.now().plusSeconds(3600)));
 
         assertEquals(Optional.of(pinned), new CobaltSessions(dir, Log.quiet()).pairedSession());
-        Files.delete(dir.resolve(SessionSerializer.PIN));
+        Files.delete(dir.resolve(SessionFolder.PIN));
         assertEquals(Optional.empty(), new CobaltSessions(dir, Log.quiet()).pairedSession(),
                 "two paired sessions and no pin: none is guessed");
         new SessionSerializer(dir, Log.quiet()).discard(other);
         assertEquals(Optional.of(pinned), new CobaltSessions(dir, Log.quiet()).pairedSession(),
                 "the only one of an earlier version is taken");
-        assertTrue(Files.readString(dir.resolve(SessionSerializer.PIN)).contains(pinned.toString()), "and pinned");
+        assertTrue(Files.readString(dir.resolve(SessionFolder.PIN)).contains(pinned.toString()), "and pinned");
     }
 
     @Test
