@@ -65,7 +65,16 @@ public final class WhatsAppChannel implements Channel {
 
     @Override
     public synchronized void start() {
-        switch (transport.open()) {
+        WaTransport.Opening opening;
+        try {
+            opening = transport.open();
+        } catch (RuntimeException e) {
+            // a broken session folder must not take the rest of the gateway down with it
+            watchdog.hold(State.STOPPED, "the WhatsApp session could not be opened: " + e.getMessage());
+            log.error("WhatsApp session could not be opened; the gateway serves without WhatsApp", "error", e);
+            return;
+        }
+        switch (opening) {
             case WaTransport.Opening.Ready ready -> {
                 transport.listen(new Listener());
                 watchdog.start();

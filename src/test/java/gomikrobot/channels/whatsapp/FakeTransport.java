@@ -21,6 +21,7 @@ final class FakeTransport implements WaTransport {
     final Deque<Boolean> connectResults = new ArrayDeque<>();
     volatile boolean paired = true;
     volatile String heldBy;
+    volatile RuntimeException openFailure;
     volatile boolean connected;
     volatile boolean failSends;
     volatile Set<String> selfUsers = Set.of("4911111111");
@@ -32,6 +33,11 @@ final class FakeTransport implements WaTransport {
         events.onMessage(message);
     }
 
+    /** A message the library could not read, as the transport reports it. */
+    void deliverUnreadable(UnreadableMessage message) {
+        events.onUnreadable(message);
+    }
+
     void end(Ending ending) {
         connected = false;
         events.onEnded(ending);
@@ -39,6 +45,9 @@ final class FakeTransport implements WaTransport {
 
     @Override
     public Opening open() {
+        if (openFailure != null) {
+            throw openFailure;
+        }
         if (heldBy != null) {
             return new Opening.InUse(heldBy);
         }

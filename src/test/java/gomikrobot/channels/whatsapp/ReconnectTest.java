@@ -103,6 +103,17 @@ class ReconnectTest {
     }
 
     @Test
+    void aSessionThatCannotBeOpenedStopsOnlyWhatsApp() {
+        try (var fx = fixture()) {
+            fx.transport.openFailure = new IllegalStateException("cannot open the WhatsApp session: permission denied");
+            fx.channel.start();
+            assertEquals(State.STOPPED, fx.channel.status().state());
+            assertTrue(fx.channel.status().detail().contains("permission denied"), fx.channel.status().detail());
+            assertEquals(0, fx.transport.connects.get());
+        }
+    }
+
+    @Test
     void closedChannelStopsWatchingAndDoesNotReconnect() {
         try (var fx = fixture()) {
             fx.channel.start();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -73,10 +74,16 @@ final class CobaltPairing implements WhatsAppPairing {
         }
         UUID id = UUID.randomUUID();
         PairingAttempt attempt = new PairingAttempt(method, onCode, connector, timing, log);
-        Whatsapp client = sessions.newSession(id, (who, location, error) -> sessions.onError(location, error))
-                .unregistered((QrHandler) attempt::onQr);
-        attempt.start(client, () -> finish(client, id, lock, true), () -> finish(client, id, lock, false));
-        return attempt;
+        try {
+            Whatsapp client = sessions.newSession(id, (who, location, error) -> sessions.onError(location, error))
+                    .unregistered((QrHandler) attempt::onQr);
+            attempt.start(client, () -> finish(client, id, lock, true), () -> finish(client, id, lock, false));
+            return attempt;
+        } catch (RuntimeException e) {
+            sessions.serializer().discard(id);
+            release(lock);
+            throw e;
+        }
     }
 
     /** After the attempt: keep (pin it, drop the others) or delete the new session; then let go of the folder. */
@@ -92,11 +99,15 @@ final class CobaltPairing implements WhatsAppPairing {
                 sessions.serializer().discard(id);
             }
         } finally {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                log.debug("WhatsApp pairing lock release failed", "error", e);
-            }
+            release(lock);
+        }
+    }
+
+    private void release(SessionLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.debug("WhatsApp pairing lock release failed", "error", e);
         }
     }
 
@@ -107,7 +118,6 @@ final class CobaltPairing implements WhatsAppPairing {
 
     /** Completes {@code future} exceptionally with the cause, not cobalt's wrapper. */
     static void fail(CompletableFuture<?> future, Throwable error) {
-        future.completeExceptionally(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                ? c.getCause() : error);
+        future.completeExceptionally(error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error);
     }
 }
