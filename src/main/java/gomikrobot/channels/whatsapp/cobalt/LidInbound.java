@@ -58,6 +58,9 @@ final class LidInbound {
         Jid person = phone.map(Jid::toSimpleJid).orElse(LidSenders.asLid(sender));
         Instant at = Instant.ofEpochSecond(attrs.getLong("t"));
         try {
+            if (!node.hasNode("enc")) {
+                throw new IllegalArgumentException("no content: the phone did not share it with linked devices");
+            }
             for (Node enc : node.listChildren("enc")) {
                 MessageContainer container = decryptWithRetry(client.keys(), sender, phone, enc);
                 messages.accept(info(client, node, sender, person, container));
