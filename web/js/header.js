@@ -1,9 +1,33 @@
 // The header: the LIVE/SILENT switch (setting silent_mode; the gateway's GET /settings says
-// what it is in force, a missing row meaning SILENT), the gateway's readiness, and a warning
+// what it is in force, a missing row meaning SILENT) and the gateway's readiness, with the
+// WhatsApp connection's state as /readyz reports it under channels.whatsapp, and a warning
 // when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed).
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
+
+const WHATSAPP_STATES = {
+  connected: 'WhatsApp connected',
+  connecting: 'WhatsApp connecting',
+  reconnecting: 'WhatsApp reconnecting',
+  unpaired: 'WhatsApp not paired',
+  session_in_use: 'WhatsApp in use by another gateway',
+  logged_out: 'WhatsApp logged out, pair again',
+  client_outdated: 'WhatsApp refuses this client version',
+  replaced: 'WhatsApp taken over by another device',
+  stopped: 'WhatsApp stopped',
+};
+
+function whatsappText(channel, connected) {
+  if (!channel) {
+    if (typeof connected !== 'boolean') return 'WhatsApp off';
+    return connected ? 'WhatsApp connected' : 'WhatsApp disconnected';
+  }
+  const text = WHATSAPP_STATES[channel.state] ?? `WhatsApp ${channel.state}`;
+  if (!channel.next_attempt_at) return text;
+  return `${text}, next attempt ${new Date(channel.next_attempt_at).toLocaleTimeString()}`;
+}
+
 
 export function createHeader() {
   const toggle = byId('silent-toggle');
@@ -75,13 +99,14 @@ export function createHeader() {
     const parts = [ready ? 'ready' : 'not ready'];
     if (checks.database === false) parts.push('database down');
     if (checks.agent === false) parts.push('agent down');
-    if (typeof checks.whatsapp === 'boolean') parts.push(checks.whatsapp ? 'WhatsApp connected' : 'WhatsApp disconnected');
-    else parts.push('WhatsApp off');
+    const whatsapp = answer.body?.channels?.whatsapp;
+    parts.push(whatsappText(whatsapp, checks.whatsapp));
     if (unsandboxed) parts.push('exec is not sandboxed');
     if (version) parts.push(version);
     say(status, parts.join(' · '), ready ? 'ok' : 'error');
-    status.title = unsandboxed;
     status.dataset.whatsapp = String(checks.whatsapp ?? 'absent');
+    status.dataset.whatsappState = whatsapp?.state ?? 'absent';
+    status.title = [whatsapp?.detail, unsandboxed].filter(Boolean).join('\n');
   }
 
   return { refresh };

@@ -1,12 +1,76 @@
 package gomikrobot.channels;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * A channel's connection as the dashboard and {@code /readyz} show it: connected or not, a short state word
- * ({@code connecting}, {@code connected}, {@code unpaired}, {@code reconnecting}, {@code logged_out},
- * {@code banned}, {@code stopped}) and a human detail line.
+ * A channel's connection as the dashboard, {@code /readyz} and {@code /api/v1/status} show it: a state, a human
+ * detail line, and while reconnecting the time of the next attempt. Only {@link State#CONNECTED} counts as
+ * connected; the other states say why not, and whether waiting helps ({@link State#isFinal}).
  */
-public record ChannelStatus(boolean connected, String state, String detail) {
-    public static ChannelStatus of(boolean connected, String state) {
-        return new ChannelStatus(connected, state, "");
+public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
+    /** Every state a channel's connection can be in, by the name the HTTP API and the dashboard use. */
+    public enum State {
+        /** Not started, or closed on purpose. */
+        STOPPED(true),
+        /** The first connection is being made. */
+        CONNECTING(false),
+        CONNECTED(false),
+        /** Lost; a new attempt is scheduled ({@link #nextAttemptAt}). */
+        RECONNECTING(false),
+        /** No linked device yet: {@code gomikrobot whatsapp-auth} pairs one. */
+        UNPAIRED(true),
+        /** Another gateway on the same home holds the session; this one leaves it alone. */
+        SESSION_IN_USE(true),
+        /** The phone removed this device (or WhatsApp ended the session): pair again. */
+        LOGGED_OUT(true),
+        /** WhatsApp refuses this client version. */
+        CLIENT_OUTDATED(true),
+        /** Another connection of the same device took over. */
+        REPLACED(true);
+
+        private final boolean isFinal;
+
+        State(boolean isFinal) {
+            this.isFinal = isFinal;
+        }
+
+        /** True when the channel will not connect again by itself: sending cannot succeed until someone acts. */
+        public boolean isFinal() {
+            return isFinal;
+        }
+
+        /** The API name: {@code reconnecting}, {@code logged_out}, … */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public ChannelStatus {
+        Objects.requireNonNull(state, "state");
+        detail = detail == null ? "" : detail;
+    }
+
+    public static ChannelStatus of(State state, String detail) {
+        return new ChannelStatus(state, detail, null);
+    }
+
+    public boolean connected() {
+        return state == State.CONNECTED;
+    }
+
+    /** {@code {"state", "connected", "detail", "next_attempt_at"?}} for the HTTP API (time as ISO-8601 UTC). */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", state.wire());
+        out.put("connected", connected());
+        out.put("detail", detail);
+        if (nextAttemptAt != null) {
+            out.put("next_attempt_at", nextAttemptAt.toString());
+        }
+        return out;
     }
 }

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One pairing, bounded in time twice: WhatsApp must answer with a first code within {@code reachTimeout} (no
  * network fails fast, with one line naming the cause), and the phone must confirm within {@code scanTimeout}.
- * Each QR code is drawn on the terminal and written to {@code qrFile} (0600), which is removed at the end. A
- * failed or timed-out attempt leaves no half-made session. Failures are exceptions whose message is the line
- * the user reads.
+ * Codes are renewed until then, each new one announced as replacing an expired one. Each QR code is drawn on
+ * the terminal and written to {@code qrFile} (0600), which is removed at the end. A failed or timed-out attempt
+ * leaves no half-made session. Failures are exceptions whose message is the line the user reads.
  */
 final class WhatsAppPairingRun {
     static final String HOST = "web.whatsapp.com";
@@ -119,15 +119,23 @@ final class WhatsAppPairingRun {
                 }
             }
             case WhatsAppPairing.Method.PhoneCode phone -> {
-                out.println("On your phone: WhatsApp > Settings > Linked devices > Link a device >"
-                        + " Link with phone number instead, then enter this code:");
+                out.println(n == 1 ? "On your phone: WhatsApp > Settings > Linked devices > Link a device >"
+                        + " Link with phone number instead, then enter this code:"
+                        : "The previous code expired; enter this one instead:");
                 out.println();
-                out.println("    " + code);
+                out.println("    " + grouped(code));
                 out.println();
-                out.println("Waiting up to " + scanTimeout.toSeconds() + " s for the code to be entered...");
+                if (n == 1) {
+                    out.println("Waiting up to " + scanTimeout.toSeconds() + " s for the code to be entered...");
+                }
             }
         }
         out.flush();
+    }
+
+    /** {@code ABCD-EFGH}: how WhatsApp itself shows an 8-character code. */
+    private static String grouped(String code) {
+        return code.length() == 8 ? code.substring(0, 4) + "-" + code.substring(4) : code;
     }
 
     static String unreachable(String reason) {

@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig http = config.gateway();
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
-        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp));
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp),
+                () -> channelStates(whatsapp));
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
@@ -115,7 +116,7 @@ public final class Gateway implements AutoCloseable {
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock).mount(router);
+                clock.instant(), clock, () -> channelStates(whatsapp)).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
         health.mount(router);
         metricsHandler.mount(router);
@@ -176,6 +177,13 @@ public final class Gateway implements AutoCloseable {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         whatsapp.ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
         return checks;
+    }
+
+    /** What {@code /readyz} and {@code /api/v1/status} say about each running channel's connection. */
+    private static Map<String, Object> channelStates(Optional<Channel> whatsapp) {
+        Map<String, Object> states = new LinkedHashMap<>();
+        whatsapp.ifPresent(w -> states.put(w.name(), w.status().describe()));
+        return states;
     }
 
     /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */

@@ -9,10 +9,13 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/status} (contract §3.1) and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
+ * {@code GET /api/v1/status} (contract §3.1, plus the channels' states under {@code channels} when any runs)
+ * and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
  * must answer without a token — the dashboard asks them before it has one — so the {@link RequestGuard}'s
  * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
  * {@code valid} says whether the request's bearer token is the right one. Status adds to the original's fields
@@ -31,13 +34,15 @@ final class StatusApi {
     private final Sandbox execSandbox;
     private final Instant startedAt;
     private final Clock clock;
+    private final Supplier<Map<String, Object>> channels;
 
     /**
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
      * @param authToken {@code gateway.authToken}, null or blank when none
+     * @param channels  each channel's state by name; empty when none runs
      */
     StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
-              Clock clock) {
+              Clock clock, Supplier<Map<String, Object>> channels) {
         this.agentId = agentId;
         this.version = version;
         this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
@@ -45,6 +50,7 @@ final class StatusApi {
         this.execSandbox = execSandbox;
         this.startedAt = startedAt;
         this.clock = clock;
+        this.channels = channels;
     }
 
     void mount(Router router) {
@@ -68,10 +74,15 @@ final class StatusApi {
 
     private void status(HttpExchange exchange) throws IOException {
         long uptime = Math.max(Duration.between(startedAt, clock.instant()).toSeconds(), 0);
-        Responses.json(exchange, 200, Json.object("agent_id", agentId, "exec_sandbox", execSandbox.summary(),
+        Map<String, Object> body = Json.object("agent_id", agentId, "exec_sandbox", execSandbox.summary(),
                 "exec_sandboxed", execSandbox.confines(), "group_enabled", false,
                 "mode", headless ? "headless" : "standalone", "orchestrator_enabled", false,
-                "uptime_seconds", uptime, "version", version));
+                "uptime_seconds", uptime, "version", version);
+        Map<String, Object> states = channels.get();
+        if (!states.isEmpty()) {
+            body.put("channels", states);
+        }
+        Responses.json(exchange, 200, body);
     }
 
     private void verify(HttpExchange exchange) throws IOException {

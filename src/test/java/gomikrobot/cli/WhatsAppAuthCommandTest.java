@@ -85,14 +85,16 @@ class WhatsAppAuthCommandTest {
     }
 
     @Test
-    void phoneOptionPairsByCodeAndShowsTheCode() {
-        var fake = WhatsAppFakePairing.linking(List.of("ABCD-EFGH"), ACCOUNT, () -> { });
+    void phoneOptionPairsByCodeAndShowsEachCodeAsWhatsAppDoes() {
+        var fake = WhatsAppFakePairing.linking(List.of("ABCDEFGH", "JKLMNPQR"), ACCOUNT, () -> { });
 
         CliRunResult r = run(fake, "--phone", "+49 151 12345678");
 
         assertEquals(0, r.exit(), r.all());
         assertEquals(List.of(new WhatsAppPairing.Method.PhoneCode(4915112345678L)), fake.begun);
         assertTrue(r.out().contains("    ABCD-EFGH"), r.out());
+        assertTrue(r.out().contains("The previous code expired; enter this one instead:"), r.out());
+        assertTrue(r.out().contains("    JKLM-NPQR"), r.out());
         assertFalse(Files.exists(home().resolve("whatsapp-qr.png")), "no QR image when pairing by code");
     }
 

@@ -261,7 +261,7 @@ class DeliveryWorkerTest {
 
         @Override
         public ChannelStatus status() {
-            return ChannelStatus.of(true, "connected");
+            return ChannelStatus.of(ChannelStatus.State.CONNECTED, "");
         }
 
         @Override

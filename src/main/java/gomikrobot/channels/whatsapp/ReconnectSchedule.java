@@ -1,21 +1,29 @@
 package gomikrobot.channels.whatsapp;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
  * How long to wait before reconnect attempt {@code n} (0-based): {@code base · 2^n}, capped, minus up to
- * {@code jitter} of itself at random so many gateways dropped together do not return together.
+ * {@code jitter} of itself at random so many gateways dropped together do not return together. The defaults
+ * go from 1 s to 5 min.
  */
 final class ReconnectSchedule {
-    static final Duration DEFAULT_BASE = Duration.ofSeconds(2);
-    static final Duration DEFAULT_CAP = Duration.ofMinutes(2);
+    static final Duration DEFAULT_BASE = Duration.ofSeconds(1);
+    static final Duration DEFAULT_CAP = Duration.ofMinutes(5);
     static final double DEFAULT_JITTER = 0.2;
 
     private final Duration base;
     private final Duration cap;
     private final double jitter;
     private final DoubleSupplier random;
+
+    /** The defaults with {@link ThreadLocalRandom} as the source of jitter. */
+    static ReconnectSchedule standard() {
+        return new ReconnectSchedule(DEFAULT_BASE, DEFAULT_CAP, DEFAULT_JITTER,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
 
     ReconnectSchedule(Duration base, Duration cap, double jitter, DoubleSupplier random) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {

@@ -34,6 +34,11 @@ public record WaMessage(String id, String chatJid, String senderJid, String push
         this(id, chatJid, senderJid, pushName, fromMe, at, content, List.of(), "");
     }
 
+    /** The same message under other addresses: a sender WhatsApp named by LID, mapped to its phone JID. */
+    public WaMessage readdressed(String newChatJid, String newSenderJid) {
+        return new WaMessage(id, newChatJid, newSenderJid, pushName, fromMe, at, content, mentions, quotedSender);
+    }
+
     /** What the message carries. */
     public sealed interface Content {
         /** Plain or extended text. */

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a person may type for a WhatsApp user outside the channel (CLI flags, setup answers): a phone number
- * with country code ({@code 4915112345678}, {@code +49 151 1234-5678}) or a full JID
- * ({@code 4915112345678@s.whatsapp.net}, {@code 4915112345678:12@s.whatsapp.net}, {@code 1234@lid}). Anything
+ * with country code ({@code 4915112345678}, {@code +49 151 1234-5678}), a full JID
+ * ({@code 4915112345678@s.whatsapp.net}, {@code 4915112345678:12@s.whatsapp.net}) or a LID
+ * ({@code 123456789012345@lid}, WhatsApp's private id for a person whose number it does not show). Anything
  * else is refused. Accepted text is normalised by {@link JidText#user}, the same rule the channel compares
  * senders with, so a stored entry always matches the sender it names.
  */
@@ -27,9 +28,10 @@ public final class WhatsAppIds {
         String text = numberOrJid == null ? "" : numberOrJid.strip();
         boolean shaped = NUMBER.matcher(text).matches() || JID.matcher(text).matches();
         String user = JidText.user(text);
-        if (!shaped || user.length() < MIN_DIGITS || user.length() > MAX_DIGITS) {
+        int digits = user.endsWith(JidText.LID_SUFFIX) ? user.length() - JidText.LID_SUFFIX.length() : user.length();
+        if (!shaped || digits < MIN_DIGITS || digits > MAX_DIGITS) {
             throw new IllegalArgumentException("not a phone number or WhatsApp JID: \"" + text
-                    + "\" (expected e.g. +4915112345678 or 4915112345678@s.whatsapp.net)");
+                    + "\" (expected e.g. +4915112345678, 4915112345678@s.whatsapp.net or 123456789012345@lid)");
         }
         return user;
     }

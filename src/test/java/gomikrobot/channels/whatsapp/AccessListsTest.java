@@ -42,6 +42,20 @@ class AccessListsTest {
     }
 
     @Test
+    void aLidSenderCanBeApprovedAndDeniedLikeANumber() {
+        var settings = new MapSettings().with(AccessControl.PENDING, "[\"123456789012345@lid\"]");
+        var lists = new AccessLists(settings);
+
+        assertEquals(new AccessLists.Move("123456789012345@lid", true, false, false), lists.approve("123456789012345:4@lid"));
+        assertInstanceOf(AccessPolicy.Verdict.Admitted.class,
+                new AccessControl(settings, List.of()).check("123456789012345@lid", "hello"));
+
+        assertEquals(new AccessLists.Move("123456789012345@lid", false, true, false), lists.deny("123456789012345@lid"));
+        assertInstanceOf(AccessPolicy.Verdict.Refused.class,
+                new AccessControl(settings, List.of()).check("123456789012345@lid", "hello"));
+    }
+
+    @Test
     void approvingTwiceKeepsOneEntry() {
         var lists = new AccessLists(new MapSettings());
         lists.approve(USER);

@@ -33,6 +33,15 @@ class AccessPolicyTest {
     }
 
     @Test
+    void lidEntriesAdmitAndDenyLidSendersButNeverANumberWithTheSameDigits() {
+        var policy = AccessPolicy.of(List.of("123456789012345@lid"), List.of("987654321098765@lid"), "");
+        assertInstanceOf(Verdict.Admitted.class, policy.decide("123456789012345@lid", "hi"));
+        assertInstanceOf(Verdict.Admitted.class, policy.decide("123456789012345:3@lid", "hi"));
+        assertEquals(new Verdict.Refused("denylisted"), policy.decide("987654321098765@lid", "hi"));
+        assertEquals(new Verdict.Refused("not on allowlist"), policy.decide("123456789012345@s.whatsapp.net", "hi"));
+    }
+
+    @Test
     void bareNumberOnListMatchesFullJidSender() {
         var policy = AccessPolicy.of(List.of("4915112345678"), List.of(), "");
         assertInstanceOf(Verdict.Admitted.class, policy.decide("4915112345678@s.whatsapp.net", "hi"));

@@ -6,6 +6,7 @@ import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A channel over a {@link FakeTransport}, an inbox that deduplicates by idempotency key, settings in
  * a map, a recording unauthorized-recorder, the fake OpenAI server for transcription and speech, a local media
  * server with files encrypted by openssl, a fake clock for the rate limiter and a recording sleeper; background
- * work (the chats' lanes too) runs inline.
+ * work (the chats' lanes too) runs inline unless the test gives an executor, and the watchdog ticks when the test
+ * says so.
  */
 final class ChannelFixture implements AutoCloseable {
     record Recorded(InboundMessage message, String classification) {
@@ -36,6 +38,8 @@ final class ChannelFixture implements AutoCloseable {
     final MapSettings settings = new MapSettings();
     final List<Recorded> unauthorized = new CopyOnWriteArrayList<>();
     final RecordingSleeper sleeper = new RecordingSleeper();
+    final MutableClock clock = new MutableClock(Messages.CLOCK.instant().toString());
+    final ManualTicker ticker = new ManualTicker();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final FakeOpenAiServer openAi = FakeOpenAiServer.start();
     final MediaServer mediaServer;
@@ -71,8 +75,9 @@ final class ChannelFixture implements AutoCloseable {
         }
         var downloader = new MediaDownloader(http, new MediaFiles(media), config.maxMediaBytes(),
                 Duration.ofSeconds(10), MediaServer::isLocal);
-        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, nanos::get, sleeper,
-                new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), background);
+        var seams = new WhatsAppChannel.Seams(clock, nanos::get, sleeper,
+                new ReconnectSchedule(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, () -> 0.0), background,
+                ticker);
         this.channel = new WhatsAppChannel(transport, config, options, inbox, settings,
                 (message, classification) -> unauthorized.add(new Recorded(message, classification)),
                 text -> provider.speak(text, options.ttsVoice(), "opus"), audio -> provider.transcribe(audio, null),

@@ -23,9 +23,12 @@ final class FakeTransport implements WaTransport {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final AtomicInteger connects = new AtomicInteger();
+    final AtomicInteger rebuilds = new AtomicInteger();
     final Deque<Boolean> connectResults = new ArrayDeque<>();
     final Deque<ChatMessageInfo> sendReplies = new ConcurrentLinkedDeque<>();
     volatile boolean paired = true;
+    volatile String heldBy;
+    volatile RuntimeException openFailure;
     volatile boolean connected;
     volatile boolean failSends;
     volatile Set<String> selfUsers = Set.of("4911111111");
@@ -37,14 +40,25 @@ final class FakeTransport implements WaTransport {
         events.onMessage(message);
     }
 
-    void drop(Disconnect reason) {
+    /** A message the library could not read, as the transport reports it. */
+    void deliverUnreadable(UnreadableMessage message) {
+        events.onUnreadable(message);
+    }
+
+    void end(Ending ending) {
         connected = false;
-        events.onDisconnected(reason);
+        events.onEnded(ending);
     }
 
     @Override
-    public boolean paired() {
-        return paired;
+    public Opening open() {
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        if (heldBy != null) {
+            return new Opening.InUse(heldBy);
+        }
+        return paired ? new Opening.Ready() : new Opening.Unpaired("not paired: run `gomikrobot whatsapp-auth`");
     }
 
     @Override
@@ -67,6 +81,11 @@ final class FakeTransport implements WaTransport {
     @Override
     public boolean isConnected() {
         return connected;
+    }
+
+    @Override
+    public void rebuild() {
+        rebuilds.incrementAndGet();
     }
 
     @Override

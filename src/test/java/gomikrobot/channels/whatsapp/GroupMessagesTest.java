@@ -51,7 +51,7 @@ class GroupMessagesTest {
     @Test
     void withMentionAMentionOfOurLidCountsToo() throws Exception {
         try (var fx = channel(Groups.MENTION)) {
-            fx.transport.selfUsers = Set.of(Messages.OWNER, OWN_LID);
+            fx.transport.selfUsers = Set.of(Messages.OWNER, OWN_LID + "@lid"); // as CobaltTransport names a LID
             fx.transport.deliver(groupText("G3", FRIEND, "@bot hi", List.of(OWN_LID + "@lid"), ""));
             assertEquals("@bot hi", fx.nextInbound().text());
         }

@@ -1,31 +1,32 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.channels.whatsapp.cobalt.CobaltTransport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.OutboundMessage;
-import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.ChannelStatus.State;
 import gomikrobot.channels.SendResult;
-import gomikrobot.channels.whatsapp.WaTransport.Disconnect;
-import it.auties.whatsapp.model.node.Node;
+import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The channel's connection as its users see it: states, what sending says in each, and the backoff schedule. */
 class ReconnectTest {
     @TempDir
     Path workspace;
 
     private ChannelFixture fixture() {
         return new ChannelFixture(workspace, ChannelFixture.config(List.of(), false, true), false);
+    }
+
+    private static OutboundMessage hello() {
+        return OutboundMessage.text("whatsapp", "49", "x");
     }
 
     @Test
@@ -38,38 +39,25 @@ class ReconnectTest {
         assertEquals(Duration.ofSeconds(24), jittered.delay(40));
         assertThrows(IllegalArgumentException.class,
                 () -> new ReconnectSchedule(Duration.ofSeconds(5), Duration.ofSeconds(1), 0.2, () -> 0.0));
+        assertEquals(Duration.ofSeconds(1), ReconnectSchedule.DEFAULT_BASE);
+        assertEquals(Duration.ofMinutes(5), ReconnectSchedule.DEFAULT_CAP);
     }
 
     @Test
-    void serverClosedSocketIsReconnectedWithBackoff() {
+    void droppedConnectionIsReconnectedByTheWatchdogOnItsTicks() {
         try (var fx = fixture()) {
             fx.channel.start();
-            assertEquals(ChannelStatus.of(true, "connected"), fx.channel.status());
-            fx.transport.connectResults.addAll(List.of(false, false, true));
-            fx.transport.drop(Disconnect.CLOSED);
-            assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), fx.sleeper.waits);
-            assertEquals(4, fx.transport.connects.get());
             assertTrue(fx.channel.status().connected());
-        }
-    }
+            assertTrue(fx.ticker.running());
+            fx.transport.end(new Ending.Dropped("the server closed the stream"));
+            assertEquals(State.RECONNECTING, fx.channel.status().state());
+            var failed = (SendResult.Failed) fx.channel.send(hello());
+            assertTrue(failed.retryable(), "reconnecting: the delivery worker tries again later");
 
-    @Test
-    void failedFirstConnectIsRetriedToo() {
-        try (var fx = fixture()) {
-            fx.transport.connectResults.addAll(List.of(false, true));
-            fx.channel.start();
-            assertEquals(List.of(Duration.ofSeconds(2)), fx.sleeper.waits);
-            assertEquals("connected", fx.channel.status().state());
-        }
-    }
-
-    @Test
-    void libraryReconnectingItselfIsNotDoubled() {
-        try (var fx = fixture()) {
-            fx.channel.start();
-            fx.transport.drop(Disconnect.RECONNECTING);
-            assertEquals("reconnecting", fx.channel.status().state());
-            assertEquals(1, fx.transport.connects.get());
+            fx.clock.advance(Duration.ofSeconds(2));
+            fx.ticker.tick();
+            assertTrue(fx.channel.status().connected());
+            assertEquals(2, fx.transport.connects.get());
         }
     }
 
@@ -77,23 +65,14 @@ class ReconnectTest {
     void loggedOutStopsTheChannelWithClearStatusAndNoReconnect() {
         try (var fx = fixture()) {
             fx.channel.start();
-            fx.transport.drop(Disconnect.LOGGED_OUT);
-            fx.transport.drop(Disconnect.CLOSED);
-            assertEquals("logged_out", fx.channel.status().state());
+            fx.transport.end(new Ending.LoggedOut("failure 401"));
+            fx.clock.advance(Duration.ofMinutes(10));
+            fx.ticker.tick();
+            assertEquals(State.LOGGED_OUT, fx.channel.status().state());
             assertFalse(fx.channel.status().connected());
             assertEquals(1, fx.transport.connects.get());
             assertTrue(fx.log().contains("level=ERROR") && fx.log().contains("whatsapp-auth"), fx.log());
-            var failed = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", "49", "x"));
-            assertFalse(failed.retryable());
-        }
-    }
-
-    @Test
-    void bannedIsReportedAsBanned() {
-        try (var fx = fixture()) {
-            fx.channel.start();
-            fx.transport.drop(Disconnect.BANNED);
-            assertEquals("banned", fx.channel.status().state());
+            assertFalse(((SendResult.Failed) fx.channel.send(hello())).retryable());
         }
     }
 
@@ -102,33 +81,47 @@ class ReconnectTest {
         try (var fx = fixture()) {
             fx.transport.paired = false;
             fx.channel.start();
-            assertEquals("unpaired", fx.channel.status().state());
+            assertEquals(State.UNPAIRED, fx.channel.status().state());
             assertEquals(0, fx.transport.connects.get());
-            var failed = (SendResult.Failed) fx.channel.send(OutboundMessage.text("whatsapp", "49", "x"));
-            assertFalse(failed.retryable());
+            assertFalse(fx.ticker.running(), "nothing to watch");
+            assertFalse(((SendResult.Failed) fx.channel.send(hello())).retryable());
         }
     }
 
     @Test
-    void closedChannelDoesNotReconnect() {
+    void sessionHeldByAnotherGatewayIsSaidInOneLineAndLeftAlone() {
+        try (var fx = fixture()) {
+            fx.transport.heldBy = "a gomikrobot gateway (pid 4242 on box)";
+            fx.channel.start();
+            assertEquals(State.SESSION_IN_USE, fx.channel.status().state());
+            assertTrue(fx.channel.status().detail().contains("pid 4242"), fx.channel.status().detail());
+            assertEquals(0, fx.transport.connects.get());
+            assertEquals(1, fx.log().lines().filter(l -> l.contains("in use by a gomikrobot gateway (pid 4242")).count(),
+                    fx.log());
+            assertFalse(((SendResult.Failed) fx.channel.send(hello())).retryable());
+        }
+    }
+
+    @Test
+    void aSessionThatCannotBeOpenedStopsOnlyWhatsApp() {
+        try (var fx = fixture()) {
+            fx.transport.openFailure = new IllegalStateException("cannot open the WhatsApp session: permission denied");
+            fx.channel.start();
+            assertEquals(State.STOPPED, fx.channel.status().state());
+            assertTrue(fx.channel.status().detail().contains("permission denied"), fx.channel.status().detail());
+            assertEquals(0, fx.transport.connects.get());
+        }
+    }
+
+    @Test
+    void closedChannelStopsWatchingAndDoesNotReconnect() {
         try (var fx = fixture()) {
             fx.channel.start();
             fx.channel.close();
-            fx.transport.drop(Disconnect.CLOSED);
-            assertEquals("stopped", fx.channel.status().state());
+            assertFalse(fx.ticker.running());
+            fx.transport.end(new Ending.Dropped("closed"));
+            assertEquals(State.STOPPED, fx.channel.status().state());
             assertEquals(1, fx.transport.connects.get());
         }
-    }
-
-    @Test
-    void serverFailureNodesAreReadAsLogoutOrBan() {
-        assertEquals(Optional.of(Disconnect.LOGGED_OUT),
-                CobaltTransport.terminalReason(Node.of("failure", Map.of("reason", "401"))));
-        assertEquals(Optional.of(Disconnect.BANNED),
-                CobaltTransport.terminalReason(Node.of("failure", Map.of("reason", "403"))));
-        assertEquals(Optional.of(Disconnect.LOGGED_OUT),
-                CobaltTransport.terminalReason(Node.of("stream:error", Map.of("code", "500"))));
-        assertEquals(Optional.empty(), CobaltTransport.terminalReason(Node.of("stream:error", Map.of("code", "515"))));
-        assertEquals(Optional.empty(), CobaltTransport.terminalReason(Node.of("message", Map.of())));
     }
 }

@@ -3,7 +3,7 @@ package gomikrobot.channels.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import gomikrobot.config.WhatsAppConfig;
+import gomikrobot.channels.ChannelStatus;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.TempUserHome;
 import java.io.IOException;
@@ -28,16 +28,10 @@ class UnpairedChannelTest {
     @Test
     void channelOverUnpairedCobaltStartsAtOnceAndReportsUnpaired() throws Exception {
         var transport = WhatsAppBackend.load().transport(home.resolve("whatsapp"), Log.quiet()); // the jar's backend
-        var options = WhatsAppOptions.defaults(home, home.resolve("workspace"));
-        var seams = new WhatsAppChannel.Seams(Messages.CLOCK, System::nanoTime, new RecordingSleeper(),
-                new ReconnectSchedule(ReconnectSchedule.DEFAULT_BASE, ReconnectSchedule.DEFAULT_CAP, 0.2, () -> 0.0),
-                Runnable::run);
-        try (var channel = new WhatsAppChannel(transport, ChannelFixture.config(List.of(), false, true), options,
-                     new RecordingInbox(), new MapSettings(), (m, c) -> { }, text -> new byte[0], audio -> "",
-                     MediaDownloader.forWhatsApp(options.mediaDir(), WhatsAppConfig.DEFAULT_MAX_MEDIA_BYTES), seams,
-                     Log.quiet())) {
+        try (var channel = TestChannels.over(transport, home, ChannelFixture.config(List.of(), false, true),
+                     new RecordingInbox(), new MapSettings(), (m, c) -> { }, Messages.CLOCK, new ManualTicker())) {
             channel.start();
-            assertEquals("unpaired", channel.status().state());
+            assertEquals(ChannelStatus.State.UNPAIRED, channel.status().state());
             assertFalse(channel.status().connected());
         }
         assertEquals(List.of(), listTree(userHomeSandbox.path()));

@@ -14,7 +14,17 @@ class WhatsAppIdsTest {
             assertEquals("4915112345678", WhatsAppIds.user(text), text);
             assertEquals(JidText.user(text), WhatsAppIds.user(text), "one normaliser: " + text);
         }
-        assertEquals("123456789012345", WhatsAppIds.user("123456789012345@lid"));
+    }
+
+    @Test
+    void aLidStaysALidAndNeverMatchesANumberWithTheSameDigits() {
+        for (String text : new String[] {"123456789012345@lid", "123456789012345:7@lid", " 123456789012345@LID "}) {
+            assertEquals("123456789012345@lid", WhatsAppIds.user(text), text);
+        }
+        assertEquals("123456789012345@lid", JidText.user("123456789012345_1:5@lid"));
+        assertEquals("4915112345678", JidText.user("4915112345678_1:5@s.whatsapp.net"), "agent suffix dropped");
+        assertThrows(IllegalArgumentException.class, () -> WhatsAppIds.phoneNumber("123456789012345@lid"));
+        assertThrows(IllegalArgumentException.class, () -> WhatsAppIds.user("@lid"));
     }
 
     @Test

@@ -2,8 +2,10 @@ package gomikrobot.channels.whatsapp.cobalt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.channels.whatsapp.WaTransport;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.TempUserHome;
 import it.auties.whatsapp.api.ClientType;
@@ -32,7 +34,7 @@ class CobaltSessionStoreTest {
     @Test
     void emptySessionDirIsUnpairedAndCreatesNothing() throws IOException {
         var transport = new CobaltTransport(home.resolve("whatsapp"), Log.quiet());
-        assertFalse(transport.paired());
+        assertInstanceOf(WaTransport.Opening.Unpaired.class, transport.open());
         assertFalse(transport.isConnected());
         assertEquals(List.of(), listTree(userHomeSandbox.path()));
         assertFalse(Files.exists(home.resolve("whatsapp")), "looking for a session must not create one");
@@ -49,7 +51,7 @@ class CobaltSessionStoreTest {
         waitForKeysFile(sessionDir);
 
         var transport = new CobaltTransport(sessionDir, Log.quiet());
-        assertFalse(transport.paired());
+        assertInstanceOf(WaTransport.Opening.Unpaired.class, transport.open());
         assertTrue(transport.selfUsers().isEmpty());
         assertEquals(List.of(), listTree(userHomeSandbox.path()), "cobalt wrote under user.home");
     }

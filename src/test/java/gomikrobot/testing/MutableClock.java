@@ -1,4 +1,4 @@
-package gomikrobot.timeline;
+package gomikrobot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(String isoInstant) {
+    public MutableClock(String isoInstant) {
         this.now = Instant.parse(isoInstant);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
-    void set(String isoInstant) {
+    public void set(String isoInstant) {
         now = Instant.parse(isoInstant);
     }
 
