@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The channel over the build's real WhatsApp backend (found as the gateway finds it), with no session: it starts
- * at once, reports unpaired, and writes nothing under {@code user.home} (pointed at an empty temp dir).
+ * at once, reports unpaired, and writes nothing in the JVM's home folder (pointed at an empty temp dir).
  */
 class UnpairedChannelTest {
     @TempDir

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real cobalt glue, offline: the session is looked up only in our directory, an unpaired or half-made
- * session reports unpaired without connecting, and nothing is written under {@code user.home} (pointed at an
+ * session reports unpaired without connecting, and nothing is written in the JVM's home folder (pointed at an
  * empty temp dir for the test, since cobalt's defaults live in {@code ~/.cobalt}).
  */
 class CobaltSessionStoreTest {
@@ -53,7 +53,7 @@ class CobaltSessionStoreTest {
         var transport = new CobaltTransport(sessionDir, Log.quiet());
         assertInstanceOf(WaTransport.Opening.Unpaired.class, transport.open());
         assertTrue(transport.selfUsers().isEmpty());
-        assertEquals(List.of(), listTree(userHomeSandbox.path()), "cobalt wrote under user.home");
+        assertEquals(List.of(), listTree(userHomeSandbox.path()), "cobalt wrote into the home folder");
     }
 
     private static void waitForKeysFile(Path dir) throws InterruptedException, IOException {
