@@ -47,7 +47,7 @@ class WhatsAppAuthOfflineTest {
         assertEquals(List.of(), files(home.resolve("whatsapp")).stream()
                 .filter(f -> !f.getFileName().toString().equals(SessionLock.FILE)).toList(),
                 "a failed attempt leaves no session (the lock file stays: deleting it would be unsafe)");
-        assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written under user.home");
+        assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written into the home folder");
         assertTrue(Files.notExists(home.resolve("whatsapp-qr.png")));
     }
 

@@ -86,7 +86,7 @@ class WhatsAppUnpairedGatewayTest {
             assertTrue(log0.contains("Gateway stopped"), log0);
             assertFalse(log0.contains("level=ERROR"), log0);
             assertEquals(List.of(), files(config.whatsappDir()), "an unpaired start creates no session");
-            assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written under user.home");
+            assertEquals(List.of(), files(userHomeSandbox.path()), "nothing written into the home folder");
         }
     }
 
