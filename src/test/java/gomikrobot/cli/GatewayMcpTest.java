@@ -3,7 +3,13 @@ package gomikrobot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
+import gomikrobot.config.GatewayConfig;
 import gomikrobot.testing.Eventually;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +40,7 @@ class GatewayMcpTest {
             assertTrue(String.valueOf(broken.get("detail")).startsWith("cannot start /nonexistent/mcp-server"), ready.body());
             assertTrue(broken.containsKey("next_attempt_at"), ready.body());
             assertEquals("failed", state(gw, "/api/v1/status", "broken"));
+            assertTrue(statusLines(gw).contains("\n  broken            stdio, tier 1: failed (cannot start "), statusLines(gw));
 
             Files.writeString(config, "{\"tools\":{\"mcpServers\":{\"later\":{\"command\":\"x\",\"disabled\":true}}}}");
             Http.Reply reloaded = http.post(gw.dashboard() + "/api/v1/mcp/reload", "{}");
@@ -47,6 +54,16 @@ class GatewayMcpTest {
             assertTrue(error.contains("tools.mcpServers.bad.tier must be 0-3, got 9"), error);
             assertEquals("disabled", state(gw, "/api/v1/status", "later"));
         }
+    }
+
+    /** What {@code gomikrobot status} prints about MCP, asking this gateway. */
+    private String statusLines(LiveGateway gw) {
+        Config config = new ConfigLoader(Map.of("GOMIKROBOT_HOME", gw.home.toString()), dir).load();
+        GatewayConfig g = config.gateway();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        McpStatusLines.print(config.withGateway(new GatewayConfig("127.0.0.1", g.port(), gw.dashboardPort(),
+                g.authToken(), g.corsOrigins())), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private String state(LiveGateway gw, String path, String server) {
