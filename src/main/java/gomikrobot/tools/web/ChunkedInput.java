@@ -8,7 +8,7 @@ import java.io.InputStream;
  * The body of a {@code Transfer-Encoding: chunked} response: hex size lines (extensions ignored), data, and a
  * last zero-size chunk whose trailers are skipped. A size line longer than 1 KiB or not hex is a broken body.
  */
-final class ChunkedInput extends InputStream {
+final class ChunkedInput extends BlockInput {
     private static final int LINE_CAP = 1024;
 
     private final InputStream in;
@@ -17,12 +17,6 @@ final class ChunkedInput extends InputStream {
 
     ChunkedInput(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -193,19 +193,13 @@ final class PinnedHttp {
     }
 
     /** At most {@code left} bytes of the stream. */
-    private static final class LimitedInput extends InputStream {
+    private static final class LimitedInput extends BlockInput {
         private final InputStream in;
         private long left;
 
         LimitedInput(InputStream in, long left) {
             this.in = in;
             this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -222,7 +216,7 @@ final class PinnedHttp {
     }
 
     /** The socket's stream, each read bounded by what is left of the call's time. */
-    private static final class DeadlineInput extends InputStream {
+    private static final class DeadlineInput extends BlockInput {
         private final Socket socket;
         private final InputStream in;
         private final long deadlineNanos;
@@ -231,12 +225,6 @@ final class PinnedHttp {
             this.socket = socket;
             this.in = socket.getInputStream();
             this.deadlineNanos = deadlineNanos;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
