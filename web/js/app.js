@@ -9,6 +9,7 @@ import { createTraceViewer } from './trace.js';
 import { createTasks } from './tasks.js';
 import { createChat } from './chat.js';
 import { createSettings } from './settings.js';
+import { createMcpServers } from './mcp.js';
 import { createRepoPanel } from './repo.js';
 import { installTokenPrompt } from './auth.js';
 
@@ -29,6 +30,7 @@ const repo = createRepoPanel();
 // Tabs whose data changed elsewhere (the work repo switched in Settings) reload when shown.
 const stale = new Set();
 const settings = createSettings({ onWorkRepoChanged: () => stale.add('repo') });
+const mcp = createMcpServers();
 
 // What a tab does the first time it is shown, on every auto-refresh while visible, and on
 // "Refresh" (reload, defaulting to first).
@@ -37,7 +39,10 @@ const panels = {
   trace: { first: () => {}, tick: () => {}, reload: () => trace.load(byId('trace-id').value) },
   tasks: { first: () => tasks.refresh(), tick: () => tasks.refresh() },
   chat: { first: () => chat.init(), tick: () => {} },
-  settings: { first: () => settings.load(), tick: () => settings.refreshLive() },
+  settings: {
+    first: () => Promise.all([settings.load(), mcp.refresh()]),
+    tick: () => Promise.all([settings.refreshLive(), mcp.refresh()]),
+  },
   repo: { first: () => repo.load(), tick: () => {} },
 };
 const opened = new Set();

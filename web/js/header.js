@@ -1,7 +1,8 @@
 // The header: the LIVE/SILENT switch (setting silent_mode; the gateway's GET /settings says
 // what it is in force, a missing row meaning SILENT) and the gateway's readiness, with the
 // WhatsApp connection's state as /readyz reports it under channels.whatsapp, and a warning
-// when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed).
+// when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed),
+// and how many MCP servers are ready (/readyz, mcp).
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
@@ -28,6 +29,15 @@ function whatsappText(channel, connected) {
   return `${text}, next attempt ${new Date(channel.next_attempt_at).toLocaleTimeString()}`;
 }
 
+// "MCP 2/3 ready" (disabled servers not counted); the others' reasons go to the tooltip.
+function mcpText(servers) {
+  const active = Object.entries(servers ?? {}).filter(([, s]) => s.state !== 'disabled');
+  if (!active.length) return { text: '', problems: [] };
+  const ready = active.filter(([, s]) => s.state === 'ready').length;
+  const problems = active.filter(([, s]) => s.state !== 'ready')
+    .map(([name, s]) => `MCP ${name}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`);
+  return { text: `MCP ${ready}/${active.length} ready`, problems };
+}
 
 export function createHeader() {
   const toggle = byId('silent-toggle');
@@ -101,12 +111,14 @@ export function createHeader() {
     if (checks.agent === false) parts.push('agent down');
     const whatsapp = answer.body?.channels?.whatsapp;
     parts.push(whatsappText(whatsapp, checks.whatsapp));
+    const mcp = mcpText(answer.body?.mcp);
+    if (mcp.text) parts.push(mcp.text);
     if (unsandboxed) parts.push('exec is not sandboxed');
     if (version) parts.push(version);
     say(status, parts.join(' · '), ready ? 'ok' : 'error');
     status.dataset.whatsapp = String(checks.whatsapp ?? 'absent');
     status.dataset.whatsappState = whatsapp?.state ?? 'absent';
-    status.title = [whatsapp?.detail, unsandboxed].filter(Boolean).join('\n');
+    status.title = [whatsapp?.detail, unsandboxed, ...mcp.problems].filter(Boolean).join('\n');
   }
 
   return { refresh };

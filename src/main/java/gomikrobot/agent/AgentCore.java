@@ -20,6 +20,7 @@ import gomikrobot.tools.ReadFileTool;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolRegistry;
 import gomikrobot.tools.WriteFileTool;
+import gomikrobot.tools.web.WebTools;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * in {@link #tools}.
  */
 public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
-                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox) {
+                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools) {
     static final int QUEUE_CAPACITY = 1024;
     static final int HISTORY_LIMIT = 50;
     static final int CACHED_SESSIONS = 256;
@@ -64,15 +65,16 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
         AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
-        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox);
+        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools);
     }
 
-    /** The tools offered to the model: files and shell, then memory. */
+    /** The tools offered to the model: files and shell, then memory, then the web (MCP servers' join later). */
     private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox) {
         List<Tool> tools = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
                 new WriteFileTool(userHome), new EditFileTool(userHome),
                 new ExecTool(config.tools().exec(), execSandbox, config.home())));
         tools.addAll(memory.tools());
+        tools.addAll(WebTools.create(config.tools().web()));
         return tools;
     }
 }

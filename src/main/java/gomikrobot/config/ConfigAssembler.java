@@ -2,6 +2,7 @@ package gomikrobot.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Turns validated {@link SettingValues} into the {@link Config} records: resolves paths ({@code ~} is the user's
@@ -74,7 +75,21 @@ final class ConfigAssembler {
         return new ToolsConfig(new ExecToolConfig(v.duration("tools.exec.timeout"),
                 v.bool("tools.exec.restrictToWorkspace"), v.strings("tools.exec.allowCommands"),
                 ExecToolConfig.SandboxMode.valueOf(v.string("tools.exec.sandbox").toUpperCase(Locale.ROOT)),
-                v.bool("tools.exec.network")));
+                v.bool("tools.exec.network")),
+                new WebToolsConfig(v.strings("tools.web.allowPrivate"), checked(v, "tools.web.search.provider",
+                        () -> new WebSearchConfig(WebSearchConfig.parse(v.string("tools.web.search.provider")),
+                                v.string("tools.web.search.apiKey"), v.string("tools.web.search.baseUrl"),
+                                v.integer("tools.web.search.maxResults")))),
+                checked(v, "tools.mcpServers", () -> McpServerConfig.parseAll(v.object("tools.mcpServers"))));
+    }
+
+    /** A section's record checks its own fields; its error is reported like a rule's, with where it came from. */
+    private static <T> T checked(SettingValues v, String key, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(v.origin(key) + ": " + e.getMessage());
+        }
     }
 
     private static PolicyConfig policy(SettingValues v) {

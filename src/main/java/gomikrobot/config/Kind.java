@@ -6,8 +6,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -15,10 +18,11 @@ import java.util.regex.Pattern;
  * The value type of one setting, and how a raw value becomes a typed one: from a parsed JSON value
  * ({@link #fromJson}, strict about JSON types, errors name the key) and from an environment variable's text
  * ({@link #fromEnv}, errors name the text). Typed values are String, Long, Double, Boolean, List&lt;String&gt;,
- * Path (not yet resolved) and Duration. {@code null} from either method means "not set here".
+ * Path (not yet resolved), Duration and, for a section whose entries the user names ({@code tools.mcpServers}),
+ * a JSON object (Map&lt;String,Object&gt;) that the section's own record checks. {@code null} from either method means "not set here".
  */
 enum Kind {
-    STRING, INT, DOUBLE, BOOL, LIST, PATH, DURATION;
+    STRING, INT, DOUBLE, BOOL, LIST, PATH, DURATION, OBJECT;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -45,6 +49,7 @@ enum Kind {
                 case String s -> withKey(key, () -> GoDuration.parse(s));
                 default -> throw wrongType(key, "a duration (nanoseconds, or a string like \"60s\")");
             };
+            case OBJECT -> require(key, raw, Map.class, "an object");
         };
     }
 
@@ -73,6 +78,7 @@ enum Kind {
             case LIST -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             case PATH -> path(text, "the value");
             case DURATION -> GoDuration.parse(text);
+            case OBJECT -> objectFromEnv(text);
         };
     }
 
@@ -83,6 +89,17 @@ enum Kind {
             case BigInteger b -> throw new IllegalArgumentException(key + " is out of range: " + b);
             default -> throw wrongType(key, "an integer");
         };
+    }
+
+    private static Map<?, ?> objectFromEnv(String text) {
+        try {
+            if (Json.parse(text) instanceof Map<?, ?> object) {
+                return object;
+            }
+        } catch (JsonException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.describe());
+        }
+        throw new IllegalArgumentException("not a JSON object: \"" + text + "\"");
     }
 
     private static List<String> stringsFromJson(String key, Object raw) {

@@ -35,6 +35,10 @@ sealed interface Rule {
     record Positive() implements Rule {
     }
 
+    /** Empty (the feature is off), or a value {@code rule} accepts. */
+    record BlankOr(Rule rule) implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
@@ -52,6 +56,7 @@ sealed interface Rule {
             case NonBlank n -> !value.toString().isBlank();
             case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
             case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
+            case BlankOr b -> value.toString().isBlank() || b.rule().problem(value).isEmpty();
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -64,6 +69,7 @@ sealed interface Rule {
             case NonBlank n -> "must not be empty";
             case HttpUrl u -> "must be an http:// or https:// URL";
             case Positive p -> "must be positive";
+            case BlankOr b -> b.rule().expectation() + " or empty";
         };
     }
 

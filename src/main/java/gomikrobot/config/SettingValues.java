@@ -80,6 +80,11 @@ final class SettingValues {
         return (List<String>) sourced(key).value();
     }
 
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String key) {
+        return (Map<String, Object>) sourced(key).value();
+    }
+
     Path path(String key) {
         return (Path) sourced(key).value();
     }

@@ -5,6 +5,7 @@ import static gomikrobot.config.Kind.DOUBLE;
 import static gomikrobot.config.Kind.DURATION;
 import static gomikrobot.config.Kind.INT;
 import static gomikrobot.config.Kind.LIST;
+import static gomikrobot.config.Kind.OBJECT;
 import static gomikrobot.config.Kind.PATH;
 import static gomikrobot.config.Kind.STRING;
 
@@ -80,6 +81,13 @@ final class Settings {
             Setting.of("tools.exec.allowCommands", LIST, List.of()),
             Setting.of("tools.exec.sandbox", STRING, "auto").rule(new Rule.OneOf(List.of("auto", "bubblewrap", "off"))),
             Setting.of("tools.exec.network", BOOL, true),
+            Setting.of("tools.web.allowPrivate", LIST, List.of()),
+            Setting.of("tools.web.search.provider", STRING, "")
+                    .rule(new Rule.BlankOr(new Rule.OneOf(WebSearchConfig.PROVIDERS))),
+            Setting.of("tools.web.search.apiKey", STRING, ""),
+            Setting.of("tools.web.search.baseUrl", STRING, "").rule(new Rule.BlankOr(new Rule.HttpUrl())),
+            Setting.of("tools.web.search.maxResults", INT, 5L).rule(Rule.range(1, 20)),
+            Setting.of("tools.mcpServers", OBJECT, Map.of()),
 
             Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
             Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),

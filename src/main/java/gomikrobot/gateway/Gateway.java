@@ -7,6 +7,7 @@ import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelContext;
 import gomikrobot.channels.ChannelPlugin;
 import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.GatewayConfig;
 import gomikrobot.delivery.DeliveryWorker;
 import gomikrobot.delivery.Route;
@@ -20,6 +21,7 @@ import gomikrobot.observe.Metrics;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.Timeline;
+import gomikrobot.tools.mcp.McpHub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,8 +92,9 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig http = config.gateway();
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
+        McpHub mcp = new McpHub(agent.tools(), config.paths().workspace(), System.getenv(), version, clock, log);
         HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp),
-                () -> channelStates(whatsapp));
+                () -> channelStates(whatsapp), mcp::describe);
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
@@ -116,7 +119,9 @@ public final class Gateway implements AutoCloseable {
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, () -> channelStates(whatsapp)).mount(router);
+                clock.instant(), clock, () -> channelStates(whatsapp), mcp::describe).mount(router);
+        new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
+                .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
         health.mount(router);
         metricsHandler.mount(router);
@@ -125,6 +130,7 @@ public final class Gateway implements AutoCloseable {
         life.start("delivery worker", delivery::start, delivery);
         life.start("reply dispatcher", replies::start, replies);
         life.closing("intake", agent.intake());
+        life.start("mcp servers", () -> mcp.apply(config.tools().mcpServers()), mcp); // in the background
         life.start("agent loop", agent.loop()::start, agent.loop()::stop);
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);

@@ -13,13 +13,15 @@ import java.util.function.Supplier;
  * {@code {"status":"ready","checks":{…}}} when every required check passes, else 503 with status
  * {@code not_ready}; a check that throws counts as failed. Informational checks (WhatsApp connected) are
  * reported beside them but do not decide readiness: the gateway serves without WhatsApp. The channels' states
- * follow under {@code channels} ({@code {"whatsapp":{"state":"reconnecting","next_attempt_at":…}}}). Both
+ * follow under {@code channels} ({@code {"whatsapp":{"state":"reconnecting","next_attempt_at":…}}}), the MCP
+ * servers' under {@code mcp} (informational too: a server that fails to start does not make the gateway unready). Both
  * routes are exempt from the bearer token.
  */
 final class HealthHandler implements HttpHandler {
     private final Map<String, BooleanSupplier> checks;
     private final Map<String, BooleanSupplier> informational;
     private final Supplier<Map<String, Object>> channels;
+    private final Supplier<Map<String, Object>> mcp;
 
     /** Required checks by name, reported in the given order (e.g. "database", "agent"). */
     HealthHandler(Map<String, BooleanSupplier> checks) {
@@ -29,9 +31,16 @@ final class HealthHandler implements HttpHandler {
     /** @param channels each channel's state by name ({@code ChannelStatus#describe}); empty when none runs */
     HealthHandler(Map<String, BooleanSupplier> checks, Map<String, BooleanSupplier> informational,
                   Supplier<Map<String, Object>> channels) {
+        this(checks, informational, channels, Map::of);
+    }
+
+    /** @param mcp each MCP server's state by name (informational, under {@code mcp}); empty when none is configured */
+    HealthHandler(Map<String, BooleanSupplier> checks, Map<String, BooleanSupplier> informational,
+                  Supplier<Map<String, Object>> channels, Supplier<Map<String, Object>> mcp) {
         this.checks = new LinkedHashMap<>(checks);
         this.informational = new LinkedHashMap<>(informational);
         this.channels = channels;
+        this.mcp = mcp;
     }
 
     void mount(Router router) {
@@ -59,6 +68,10 @@ final class HealthHandler implements HttpHandler {
         Map<String, Object> states = channels.get();
         if (!states.isEmpty()) {
             body.put("channels", states);
+        }
+        Map<String, Object> servers = mcp.get();
+        if (!servers.isEmpty()) {
+            body.put("mcp", servers);
         }
         Responses.json(exchange, ready ? 200 : 503, body);
     }

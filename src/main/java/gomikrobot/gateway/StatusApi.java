@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
  * {@code valid} says whether the request's bearer token is the right one. Status adds to the original's fields
  * whether {@code exec} runs in a sandbox ({@code exec_sandboxed}) and the sentence that says so
- * ({@code exec_sandbox}), which the dashboard's header shows when it is not.
+ * ({@code exec_sandbox}), which the dashboard's header shows when it is not, and each MCP server's state
+ * under {@code mcp}.
  */
 final class StatusApi {
     static final String STATUS_PATH = "/api/v1/status";
@@ -35,6 +36,7 @@ final class StatusApi {
     private final Instant startedAt;
     private final Clock clock;
     private final Supplier<Map<String, Object>> channels;
+    private final Supplier<Map<String, Object>> mcp;
 
     /**
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
@@ -43,6 +45,12 @@ final class StatusApi {
      */
     StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
               Clock clock, Supplier<Map<String, Object>> channels) {
+        this(agentId, version, host, authToken, execSandbox, startedAt, clock, channels, Map::of);
+    }
+
+    /** @param mcp each MCP server's state by name, shown under {@code mcp}; empty when none is configured */
+    StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
+              Clock clock, Supplier<Map<String, Object>> channels, Supplier<Map<String, Object>> mcp) {
         this.agentId = agentId;
         this.version = version;
         this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
@@ -51,6 +59,7 @@ final class StatusApi {
         this.startedAt = startedAt;
         this.clock = clock;
         this.channels = channels;
+        this.mcp = mcp;
     }
 
     void mount(Router router) {
@@ -81,6 +90,10 @@ final class StatusApi {
         Map<String, Object> states = channels.get();
         if (!states.isEmpty()) {
             body.put("channels", states);
+        }
+        Map<String, Object> servers = mcp.get();
+        if (!servers.isEmpty()) {
+            body.put("mcp", servers);
         }
         Responses.json(exchange, 200, body);
     }
