@@ -74,12 +74,13 @@ final class ConfigAssembler {
         return new ToolsConfig(new ExecToolConfig(v.duration("tools.exec.timeout"),
                 v.bool("tools.exec.restrictToWorkspace"), v.strings("tools.exec.allowCommands"),
                 ExecToolConfig.SandboxMode.valueOf(v.string("tools.exec.sandbox").toUpperCase(Locale.ROOT)),
-                v.bool("tools.exec.network")));
+                v.bool("tools.exec.network")), v.integers("tools.tiers"));
     }
 
     private static PolicyConfig policy(SettingValues v) {
         return new PolicyConfig(v.integer("policy.maxAutoTier"), v.integer("policy.externalMaxTier"),
-                v.strings("policy.allowedSenders"), v.strings("policy.denyTools"));
+                v.strings("policy.allowedSenders"), v.strings("policy.denyTools"), v.integer("policy.maxApprovalTier"),
+                v.duration("policy.approvalTimeout"));
     }
 
     private static LogConfig log(SettingValues v) {

@@ -4,6 +4,7 @@ import static gomikrobot.config.Kind.BOOL;
 import static gomikrobot.config.Kind.DOUBLE;
 import static gomikrobot.config.Kind.DURATION;
 import static gomikrobot.config.Kind.INT;
+import static gomikrobot.config.Kind.INT_MAP;
 import static gomikrobot.config.Kind.LIST;
 import static gomikrobot.config.Kind.PATH;
 import static gomikrobot.config.Kind.STRING;
@@ -80,11 +81,16 @@ final class Settings {
             Setting.of("tools.exec.allowCommands", LIST, List.of()),
             Setting.of("tools.exec.sandbox", STRING, "auto").rule(new Rule.OneOf(List.of("auto", "bubblewrap", "off"))),
             Setting.of("tools.exec.network", BOOL, true),
+            Setting.of("tools.tiers", INT_MAP, Map.of()).rule(Rule.valuesInRange(0, PolicyConfig.MAX_TIER)),
 
-            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
-            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),
+            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
             Setting.of("policy.allowedSenders", LIST, List.of()),
             Setting.of("policy.denyTools", LIST, List.of()),
+            Setting.of("policy.maxApprovalTier", INT, (long) PolicyConfig.DEFAULT_MAX_APPROVAL_TIER)
+                    .rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.approvalTimeout", DURATION, PolicyConfig.DEFAULT_APPROVAL_TIMEOUT.toNanos())
+                    .rule(new Rule.Positive()),
 
             Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
             Setting.of("log.json", BOOL, false));
