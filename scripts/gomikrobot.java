@@ -3,6 +3,7 @@
 //DEPS org.xerial:sqlite-jdbc:3.51.3.0
 //DEPS com.fasterxml.jackson.core:jackson-core:2.20.1
 //SOURCES ../src/main/java/gomikrobot/agent/**.java
+//SOURCES ../src/main/java/gomikrobot/approval/**.java
 //SOURCES ../src/main/java/gomikrobot/backup/**.java
 //SOURCES ../src/main/java/gomikrobot/bus/**.java
 //SOURCES ../src/main/java/gomikrobot/cli/**.java
@@ -23,6 +24,7 @@
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
 //SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
+//FILES db/=../src/main/resources/db/**
 //FILES web/=../web/**
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
 

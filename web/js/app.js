@@ -1,6 +1,6 @@
 // Wiring: builds each panel, switches tabs (also by URL hash: #feed, #trace/<id>, #tasks,
-// #chat, #settings, #repo), and refreshes the header and the visible panel every 5 s unless
-// paused or the page is hidden.
+// #chat, #settings, #repo, #approvals), and refreshes the header, the approvals waiting and
+// the visible panel every 5 s unless paused or the page is hidden.
 
 import { byId } from './dom.js';
 import { createHeader } from './header.js';
@@ -11,10 +11,11 @@ import { createChat } from './chat.js';
 import { createSettings } from './settings.js';
 import { createMcpServers } from './mcp.js';
 import { createRepoPanel } from './repo.js';
+import { createApprovals } from './approvals.js';
 import { installTokenPrompt } from './auth.js';
 
 const REFRESH_MS = 5000;
-const TABS = ['feed', 'trace', 'tasks', 'chat', 'settings', 'repo'];
+const TABS = ['feed', 'trace', 'tasks', 'chat', 'settings', 'repo', 'approvals'];
 
 const header = createHeader();
 const openTrace = (traceId) => {
@@ -27,6 +28,7 @@ const feed = createFeed({ openTrace });
 const tasks = createTasks({ openTrace });
 const chat = createChat({ openTrace });
 const repo = createRepoPanel();
+const approvals = createApprovals({ openTrace });
 // Tabs whose data changed elsewhere (the work repo switched in Settings) reload when shown.
 const stale = new Set();
 const settings = createSettings({ onWorkRepoChanged: () => stale.add('repo') });
@@ -44,6 +46,7 @@ const panels = {
     tick: () => Promise.all([settings.refreshLive(), mcp.refresh()]),
   },
   repo: { first: () => repo.load(), tick: () => {} },
+  approvals: { first: () => approvals.refresh(), tick: () => {} }, // refreshed on every tick anyway
 };
 const opened = new Set();
 let active = 'feed';
@@ -76,7 +79,7 @@ async function tick() {
   if (paused || ticking || document.hidden) return;
   ticking = true;
   try {
-    await Promise.all([header.refresh(), panels[active].tick()]);
+    await Promise.all([header.refresh(), approvals.refresh(), panels[active].tick()]);
   } finally {
     ticking = false;
   }
@@ -84,6 +87,7 @@ async function tick() {
 
 function refreshAll() {
   header.refresh();
+  approvals.refresh();
   opened.clear();
   showTab(active);
 }
@@ -111,11 +115,13 @@ pauseButton.addEventListener('click', () => {
 });
 byId('refresh-now').addEventListener('click', () => {
   header.refresh();
+  approvals.refresh();
   (panels[active].reload ?? panels[active].first)();
 });
 
 installTokenPrompt({ onToken: refreshAll });
 window.addEventListener('hashchange', route);
 header.refresh();
+approvals.refresh();
 route();
 setInterval(tick, REFRESH_MS);

@@ -7,7 +7,9 @@ import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.policy.DecisionRecorder;
+import gomikrobot.policy.OwnerApproval;
 import gomikrobot.policy.PolicyEngine;
+import gomikrobot.policy.ToolTiers;
 import gomikrobot.process.Sandbox;
 import gomikrobot.provider.BudgetedProvider;
 import gomikrobot.provider.LlmProvider;
@@ -47,6 +49,17 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
+        return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics);
+    }
+
+    /**
+     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals).
+     *
+     * @throws gomikrobot.config.ConfigException when {@code tools.tiers} names a tool there is not
+     */
+    public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
+                                 Supplier<Path> workRepo, OwnerApproval owner, Ids ids, Clock clock, Log log,
+                                 Metrics metrics) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
         Memory memory = new Memory(timeline.db(), provider, null, clock, log);
@@ -55,9 +68,11 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         AgentMetrics figures = new AgentMetrics(metrics);
         TaskLedger ledger = new TaskLedger(timeline, events, figures, ids);
         Intake intake = new Intake(ledger, bus, log);
-        PolicyEngine policy = new PolicyEngine(config.policy(), DecisionRecorder.into(timeline.policy()), log);
+        PolicyEngine policy = new PolicyEngine(config.policy(), new ToolTiers(config.tools().tiers()),
+                DecisionRecorder.into(timeline.policy()), owner, log);
         Sandbox execSandbox = Sandbox.choose(config.tools().exec());
         ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox), policy, events, clock, log);
+        policy.requireKnownTools(tools.names(), config.tools().mcpServers().keySet()); // MCP tools come later
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
         Path workspace = config.paths().workspace();

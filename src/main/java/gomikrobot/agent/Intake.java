@@ -48,6 +48,7 @@ public final class Intake implements Inbox, AutoCloseable {
             case Receipt.Accepted accepted -> awaitReply(accepted, waiter, timeout);
             case Receipt.Duplicate duplicate -> duplicate.answer().orElse(Failure.of(Reason.ALREADY_RUNNING));
             case Receipt.Refused refused -> refused.why();
+            case Receipt.Handled handled -> new Reply.Answer(handled.reply());
         };
     }
 

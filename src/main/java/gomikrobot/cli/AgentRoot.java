@@ -38,8 +38,14 @@ final class AgentRoot implements AutoCloseable {
         Ids ids = new Ids(clock);
         Database db = Database.open(config.databaseFile(), log);
         Timeline timeline = Timeline.open(db, clock, ids);
-        AgentCore agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), ids,
-                clock, log, new Metrics());
+        AgentCore agent;
+        try {
+            agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), ids, clock,
+                    log, new Metrics());
+        } catch (RuntimeException e) { // a config error found while wiring (tools.tiers): nothing else started yet
+            db.close();
+            throw e;
+        }
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), ReplyDispatcher.LEAVE_PENDING, log);
         replies.start();
         agent.loop().start();

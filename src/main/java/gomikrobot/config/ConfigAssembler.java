@@ -80,7 +80,8 @@ final class ConfigAssembler {
                         () -> new WebSearchConfig(WebSearchConfig.parse(v.string("tools.web.search.provider")),
                                 v.string("tools.web.search.apiKey"), v.string("tools.web.search.baseUrl"),
                                 v.integer("tools.web.search.maxResults")))),
-                checked(v, "tools.mcpServers", () -> McpServerConfig.parseAll(v.object("tools.mcpServers"))));
+                checked(v, "tools.mcpServers", () -> McpServerConfig.parseAll(v.object("tools.mcpServers"))),
+                v.integers("tools.tiers"));
     }
 
     /** A section's record checks its own fields; its error is reported like a rule's, with where it came from. */
@@ -94,7 +95,8 @@ final class ConfigAssembler {
 
     private static PolicyConfig policy(SettingValues v) {
         return new PolicyConfig(v.integer("policy.maxAutoTier"), v.integer("policy.externalMaxTier"),
-                v.strings("policy.allowedSenders"), v.strings("policy.denyTools"));
+                v.strings("policy.allowedSenders"), v.strings("policy.denyTools"), v.integer("policy.maxApprovalTier"),
+                v.duration("policy.approvalTimeout"));
     }
 
     private static LogConfig log(SettingValues v) {

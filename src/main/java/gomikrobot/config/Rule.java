@@ -3,6 +3,7 @@ package gomikrobot.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,10 +40,18 @@ sealed interface Rule {
     record BlankOr(Rule rule) implements Rule {
     }
 
+    /** A map whose every value is an integer within [min, max] (the tiers of {@code tools.tiers}). */
+    record ValuesInRange(double min, double max) implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
         return new Range(min, max);
+    }
+
+    static Rule valuesInRange(double min, double max) {
+        return new ValuesInRange(min, max);
     }
 
     default Optional<String> problem(Object value) {
@@ -57,6 +66,8 @@ sealed interface Rule {
             case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
             case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
             case BlankOr b -> value.toString().isBlank() || b.rule().problem(value).isEmpty();
+            case ValuesInRange r -> ((Map<?, ?>) value).values().stream()
+                    .allMatch(n -> ((Number) n).doubleValue() >= r.min() && ((Number) n).doubleValue() <= r.max());
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -70,6 +81,7 @@ sealed interface Rule {
             case HttpUrl u -> "must be an http:// or https:// URL";
             case Positive p -> "must be positive";
             case BlankOr b -> b.rule().expectation() + " or empty";
+            case ValuesInRange r -> "values must be " + number(r.min()) + "-" + number(r.max());
         };
     }
 

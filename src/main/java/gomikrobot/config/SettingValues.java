@@ -3,6 +3,7 @@ package gomikrobot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,14 @@ final class SettingValues {
 
     Duration duration(String key) {
         return (Duration) sourced(key).value();
+    }
+
+    /** A map of names to integers, each in int range (its setting has a range rule). */
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> integers(String key) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        ((Map<String, Long>) sourced(key).value()).forEach((name, n) -> out.put(name, Math.toIntExact(n)));
+        return out;
     }
 
     private Sourced sourced(String key) {

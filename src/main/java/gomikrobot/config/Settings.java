@@ -4,6 +4,7 @@ import static gomikrobot.config.Kind.BOOL;
 import static gomikrobot.config.Kind.DOUBLE;
 import static gomikrobot.config.Kind.DURATION;
 import static gomikrobot.config.Kind.INT;
+import static gomikrobot.config.Kind.INT_MAP;
 import static gomikrobot.config.Kind.LIST;
 import static gomikrobot.config.Kind.OBJECT;
 import static gomikrobot.config.Kind.PATH;
@@ -88,11 +89,16 @@ final class Settings {
             Setting.of("tools.web.search.baseUrl", STRING, "").rule(new Rule.BlankOr(new Rule.HttpUrl())),
             Setting.of("tools.web.search.maxResults", INT, 5L).rule(Rule.range(1, 20)),
             Setting.of("tools.mcpServers", OBJECT, Map.of()),
+            Setting.of("tools.tiers", INT_MAP, Map.of()).rule(Rule.valuesInRange(0, PolicyConfig.MAX_TIER)),
 
-            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
-            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),
+            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
             Setting.of("policy.allowedSenders", LIST, List.of()),
             Setting.of("policy.denyTools", LIST, List.of()),
+            Setting.of("policy.maxApprovalTier", INT, (long) PolicyConfig.DEFAULT_MAX_APPROVAL_TIER)
+                    .rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.approvalTimeout", DURATION, PolicyConfig.DEFAULT_APPROVAL_TIMEOUT.toNanos())
+                    .rule(new Rule.Positive()),
 
             Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
             Setting.of("log.json", BOOL, false));

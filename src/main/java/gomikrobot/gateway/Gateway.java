@@ -3,6 +3,11 @@ package gomikrobot.gateway;
 import gomikrobot.agent.AgentCore;
 import gomikrobot.agent.ContextBuilder;
 import gomikrobot.agent.ReplyDispatcher;
+import gomikrobot.approval.Approvals;
+import gomikrobot.approval.ChannelOwner;
+import gomikrobot.approval.InterruptedApprovals;
+import gomikrobot.approval.OwnerReplies;
+import gomikrobot.bus.Inbox;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelContext;
 import gomikrobot.channels.ChannelPlugin;
@@ -76,14 +81,18 @@ public final class Gateway implements AutoCloseable {
         Database db = life.closing("database", Database.open(config.databaseFile(), log));
         Timeline t = Timeline.open(db, clock, ids);
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
-        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics);
+        Approvals approvals = new Approvals(t.approvals(), config.policy().approvalTimeout(), ids, log);
+        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
+                metrics);
+        Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
         if (!agent.execSandbox().confines()) {
             log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());
         }
         life.closing("message bus", agent.bus());
         // channels, and the way back to them
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
-                new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
+                new ChannelContext(config, inbox, t.settings(), agent.provider(), agent.events()::refused, log));
+        whatsapp.ifPresent(w -> approvals.addOwnerChannel(new ChannelOwner(w, log)));
         DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
                 Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
@@ -97,7 +106,7 @@ public final class Gateway implements AutoCloseable {
                 () -> channelStates(whatsapp), mcp::describe);
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
-        new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        new ChatHandler(inbox, ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
         health.mount(apiRoutes);
         metricsHandler.mount(apiRoutes);
 
@@ -107,7 +116,8 @@ public final class Gateway implements AutoCloseable {
         pages.mount(router);
         new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
         new TimelineApi(t.events()).mount(router);
-        new TraceApi(t.events(), t.tasks(), t.policy(), clock.getZone()).mount(router);
+        new TraceApi(t.events(), t.tasks(), t.policy(), t.approvals(), clock.getZone()).mount(router);
+        new ApprovalsApi(approvals).mount(router);
         new SettingsApi(t.settings(), agent.quota()::usedToday, repos::settingProblem,
                 key -> log.debug("Setting changed", "key", key)).mount(router);
         Git git = new Git(GIT_TIMEOUT, log);
@@ -115,7 +125,7 @@ public final class Gateway implements AutoCloseable {
         new WorkRepoApi(repos, workRepo, t.settings(), userHome, Path.of("").toAbsolutePath()).mount(router);
         new RepoApi(repos, new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
-        new WebChatApi(t.webUsers(), t.settings(), t.events(), agent.intake(), new ChannelForwarder(whatsapp),
+        new WebChatApi(t.webUsers(), t.settings(), t.events(), inbox, new ChannelForwarder(whatsapp),
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
@@ -127,11 +137,13 @@ public final class Gateway implements AutoCloseable {
         metricsHandler.mount(router);
 
         // started in data-flow order: stopping in reverse is the guide's shutdown order
+        new InterruptedApprovals(t.approvals(), t.tasks(), t.policy(), log).settle(); // before Recovery reruns tasks
         life.start("delivery worker", delivery::start, delivery);
         life.start("reply dispatcher", replies::start, replies);
         life.closing("intake", agent.intake());
         life.start("mcp servers", () -> mcp.apply(config.tools().mcpServers()), mcp); // in the background
         life.start("agent loop", agent.loop()::start, agent.loop()::stop);
+        life.closing("approvals", approvals); // stopping: waits end at once, before the loop drains
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
         whatsapp.ifPresent(life::start);

@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * The single choke point between the model and the tools. {@link #execute} looks the tool up, parses the
- * arguments, asks the policy engine, checks the arguments against the schema, runs the tool, turns any
- * {@link RuntimeException} into a {@link ToolResult.Failed}, times the call and reports it to the recorder.
- * Whatever happens, the caller gets a {@link ToolResult}. Thread-safe: tools that come and go while running (an
- * MCP server's) are swapped in with {@link #replace}, copy-on-write, so a reader always sees one whole, sorted set.
+ * arguments, asks the policy engine (at the tier the engine resolves for the tool, {@code tools.tiers} included;
+ * when the owner must approve the call, this waits for their answer), checks the arguments against the schema,
+ * runs the tool, turns any {@link RuntimeException} into a {@link ToolResult.Failed}, times the call (the wait
+ * for approval included) and reports it to the recorder. Whatever happens, the caller gets a
+ * {@link ToolResult}. Thread-safe: tools that come and go while running (an MCP server's) are swapped in with
+ * {@link #replace}, copy-on-write, so a reader always sees one whole, sorted set.
  */
 public final class ToolRegistry {
     /** What OpenAI-compatible APIs accept as a function name. */
@@ -69,17 +71,25 @@ public final class ToolRegistry {
         current = Snapshot.of(withAdded(next, added));
     }
 
-    /** The tier of a registered tool; unknown names are an error (they are refused before policy anyway). */
+    /**
+     * The tier a registered tool runs at ({@code tools.tiers} or its own); unknown names are an error (they are
+     * refused before policy anyway).
+     */
     public int tierOf(String name) {
         Tool tool = current.tools().get(name);
         if (tool == null) {
             throw new IllegalArgumentException("unknown tool: " + name);
         }
-        return tool.tier();
+        return policy.tierOf(name, tool.tier());
     }
 
-    /** Runs one tool call from the model; never throws for anything the model or the tool does. */
-    public ToolResult execute(String name, String argumentsJson, String toolCallId, ToolContext ctx) {
+    /**
+     * Runs one tool call from the model; never throws for anything the model or the tool does.
+     *
+     * @throws InterruptedException when a wait for the owner's approval is cut short (the gateway stops)
+     */
+    public ToolResult execute(String name, String argumentsJson, String toolCallId, ToolContext ctx)
+            throws InterruptedException {
         long start = clock.millis();
         ToolResult result = decideAndRun(name, argumentsJson, ctx);
         long durationMs = Math.max(0, clock.millis() - start);
@@ -100,7 +110,16 @@ public final class ToolRegistry {
         }
     }
 
-    private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) {
+    /** The arguments as the owner reads them; the JSON when the tool cannot render arguments of the wrong shape. */
+    private static String summaryOf(Tool tool, JsonObject args) {
+        try {
+            return tool.summary(args);
+        } catch (RuntimeException e) {
+            return Json.write(args.asMap());
+        }
+    }
+
+    private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) throws InterruptedException {
         Tool tool = name == null ? null : current.tools().get(name);
         if (tool == null) {
             return new ToolResult.Failed("unknown tool: " + name + " (available: " + String.join(", ", names()) + ")");
@@ -115,10 +134,11 @@ public final class ToolRegistry {
             return new ToolResult.Failed("arguments for " + name + " must be a JSON object");
         }
         JsonObject args = JsonObject.of(map);
-        Decision decision = policy.decide(new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tool.tier(),
-                ctx.senderId(), ctx.channel(), ctx.internal()), refusalOf(tool, args));
+        PolicyRequest request = new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tierOf(name), ctx.senderId(),
+                ctx.channel(), ctx.internal());
+        Decision decision = policy.decide(request, refusalOf(tool, args), argumentsJson, summaryOf(tool, args));
         if (decision instanceof Decision.Deny deny) {
-            return new ToolResult.Denied(deny.reason());
+            return new ToolResult.Denied(deny.explained());
         }
         Optional<String> problem = ArgumentCheck.problem(tool.parameters(), args);
         if (problem.isPresent()) {

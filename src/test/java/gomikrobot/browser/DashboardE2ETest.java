@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * browser session for the whole class. Each test loads the page itself, so tests do not depend on each other.
  */
 class DashboardE2ETest {
-    private static final List<String> TABS = List.of("feed", "trace", "tasks", "chat", "settings", "repo");
+    private static final List<String> TABS = List.of("feed", "trace", "tasks", "chat", "settings", "repo", "approvals");
 
     @TempDir
     static Path dir;
@@ -128,17 +128,32 @@ class DashboardE2ETest {
     }
 
     @Test
-    void traceViewerShowsATierOneToolDeniedToAWebUser() {
+    void aWebUsersTierOneToolWaitsInTheApprovalsPanelWhoseDenyButtonRefusesIt() {
         dashboard.llm.enqueueToolCall("write_file", "{\"path\":\"intruder.txt\",\"content\":\"written from the web\"}");
         dashboard.llm.enqueueText("I am not allowed to write files for you.");
-        ChatTurn turn = sendChat("Please write a file");
-        assertEquals("I am not allowed to write files for you.", turn.answer());
+        int answersBefore = startChat("Please write a file");
 
+        dashboard.clickTab("approvals");
+        Element request = browser.waitFor("[data-testid=approval-item]", Dashboard.WAIT);
+        String shown = browser.text(request);
+        assertTrue(shown.contains("write_file") && shown.contains("tier 1") && shown.contains("on webui"), shown);
+        assertTrue(browser.text(browser.find("[data-testid=approval-arguments]")).contains("intruder.txt"));
+        assertEquals("1", browser.text(browser.find("#approvals-count")));
+        dashboard.screenshot("approvals", 700);
+        browser.click(browser.find("[data-testid=approval-deny]"));
+        browser.waitFor("[data-testid=approvals-none]", Dashboard.WAIT);
+        assertEquals("ok", dashboard.awaitSettled("#approvals-status"));
+        assertEquals(false, browser.isDisplayed(browser.find("#approvals-count")));
+
+        dashboard.clickTab("chat");
+        ChatTurn turn = awaitChatAnswer(answersBefore);
+        assertEquals("I am not allowed to write files for you.", turn.answer());
         dashboard.open("#trace/" + turn.traceId());
         Element policy = browser.waitFor("[data-testid=trace-policy]", Dashboard.WAIT);
         assertEquals("false", browser.attribute(policy, "data-allowed"));
         String row = browser.text(policy);
-        assertTrue(row.contains("write_file") && row.contains("denied"), row);
+        assertTrue(row.contains("write_file") && row.contains("denied_by_owner"), row);
+        assertEquals("denied", browser.attribute(browser.find("[data-testid=trace-approval]"), "data-status"));
         assertFalse(Files.exists(dashboard.gateway.workspace().resolve("intruder.txt")));
     }
 
@@ -201,6 +216,11 @@ class DashboardE2ETest {
 
     /** Sends a message from the chat tab as web user "ada" (created on first use) and waits for the answer. */
     private static ChatTurn sendChat(String message) {
+        return awaitChatAnswer(startChat(message));
+    }
+
+    /** Sends a message from the chat tab as web user "ada"; returns how many answers the chat showed before. */
+    private static int startChat(String message) {
         dashboard.open("#chat");
         browser.waitUntil("return document.getElementById('chat-status').textContent !== ''", Dashboard.WAIT);
         if (browser.property(browser.find("#webuser-select"), "value").equals("")) {
@@ -211,6 +231,11 @@ class DashboardE2ETest {
         int before = browser.findAll("[data-testid=chat-answer]").size();
         browser.sendKeys(browser.find("#chat-input"), message);
         browser.click(browser.find("#chat-send"));
+        return before;
+    }
+
+    /** The answer after the {@code before} ones, once the chat shows it. */
+    private static ChatTurn awaitChatAnswer(int before) {
         browser.waitUntil("return document.querySelectorAll('[data-testid=chat-answer]').length > arguments[0]",
                 Dashboard.WAIT, before);
         String state = (String) browser.waitUntil("""

@@ -287,8 +287,8 @@ class ConfigLoaderTest {
         assertEquals("config error: " + file + ": gateway.port must be 1-65535, got 99999", failure(Map.of()));
         writeConfig("{\"model\": {\"temperature\": 2.5}}");
         assertEquals("config error: " + file + ": model.temperature must be 0-2, got 2.5", failure(Map.of()));
-        writeConfig("{\"policy\": {\"externalMaxTier\": 3}}");
-        assertEquals("config error: " + file + ": policy.externalMaxTier must be 0-2, got 3", failure(Map.of()));
+        writeConfig("{\"policy\": {\"externalMaxTier\": 4}}");
+        assertEquals("config error: " + file + ": policy.externalMaxTier must be 0-3, got 4", failure(Map.of()));
         writeConfig("{\"tools\": {\"exec\": {\"timeout\": 0}}}");
         assertEquals("config error: " + file + ": tools.exec.timeout must be positive, got 0s", failure(Map.of()));
         writeConfig("{\"log\": {\"level\": \"verbose\"}}");
@@ -321,6 +321,51 @@ class ConfigLoaderTest {
         writeConfig("{\"model\": {\"maxTokens\": 99999999999999999999999}}");
         assertEquals("config error: " + file + ": model.maxTokens is out of range: 99999999999999999999999",
                 failure(Map.of()));
+    }
+
+    // ---- approvals and tool tiers ----
+
+    @Test
+    void byDefaultNoToolHasAChosenTierAndTheOwnerHasFiveMinutesForTiersUpToTwo() {
+        Config c = load(Map.of());
+        assertEquals(Map.of(), c.tools().tiers());
+        assertEquals(2, c.policy().maxApprovalTier());
+        assertEquals(Duration.ofMinutes(5), c.policy().approvalTimeout());
+    }
+
+    @Test
+    void tiersAndApprovalLimitsComeFromTheFileAndTheEnvironmentWins() throws IOException {
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": 3, \"read_file\": 0}},"
+                + " \"policy\": {\"maxApprovalTier\": 1, \"approvalTimeout\": \"90s\"}}");
+        Config fromFile = load(Map.of());
+        assertEquals(Map.of("exec", 3, "read_file", 0), fromFile.tools().tiers());
+        assertEquals(1, fromFile.policy().maxApprovalTier());
+        assertEquals(Duration.ofSeconds(90), fromFile.policy().approvalTimeout());
+
+        Config fromEnv = load(Map.of("MIKROBOT_TOOLS_TIERS", " exec = 1 , mcp_files_read=0 ",
+                "MIKROBOT_POLICY_APPROVAL_TIMEOUT", "2m"));
+        assertEquals(Map.of("exec", 1, "mcp_files_read", 0), fromEnv.tools().tiers());
+        assertEquals(Duration.ofMinutes(2), fromEnv.policy().approvalTimeout());
+    }
+
+    @Test
+    void aBadTierIsNamedWithItsKeyAndSource() throws IOException {
+        Path file = writeConfig("{\"tools\": {\"tiers\": {\"exec\": \"high\"}}}");
+        assertEquals("config error: " + file + ": tools.tiers.exec must be an integer", failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": null}}}");
+        assertEquals("config error: " + file + ": tools.tiers.exec must be an integer", failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": [\"exec\"]}}");
+        assertEquals("config error: " + file + ": tools.tiers must be an object of names to integers",
+                failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": 7}}}");
+        assertEquals("config error: " + file + ": tools.tiers values must be 0-3, got {exec=7}", failure(Map.of()));
+        writeConfig("{}");
+        assertEquals("config error: env MIKROBOT_TOOLS_TIERS: not a list of name=integer pairs (like"
+                + " exec=3,read_file=0): \"exec:3\"", failure(Map.of("MIKROBOT_TOOLS_TIERS", "exec:3")));
+        assertEquals("config error: env MIKROBOT_POLICY_MAX_APPROVAL_TIER: policy.maxApprovalTier must be 0-3, got 4",
+                failure(Map.of("MIKROBOT_POLICY_MAX_APPROVAL_TIER", "4")));
+        assertEquals("config error: env MIKROBOT_POLICY_APPROVAL_TIMEOUT: policy.approvalTimeout must be positive,"
+                + " got 0s", failure(Map.of("MIKROBOT_POLICY_APPROVAL_TIMEOUT", "0")));
     }
 
     // ---- secrets ----

@@ -33,7 +33,7 @@ class TraceApiTest {
     @BeforeEach
     void start() throws Exception {
         f = new StoreFixture(tmp, (timeline, router) -> new TraceApi(timeline.events(), timeline.tasks(),
-                timeline.policy(), ZoneId.of("Europe/Berlin")).mount(router));
+                timeline.policy(), timeline.approvals(), ZoneId.of("Europe/Berlin")).mount(router));
     }
 
     @AfterEach

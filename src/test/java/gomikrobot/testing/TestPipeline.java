@@ -2,6 +2,8 @@ package gomikrobot.testing;
 
 import gomikrobot.agent.AgentCore;
 import gomikrobot.agent.ReplyDispatcher;
+import gomikrobot.approval.Approvals;
+import gomikrobot.approval.OwnerReplies;
 import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
@@ -12,6 +14,7 @@ import gomikrobot.memory.Memory;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
+import gomikrobot.policy.OwnerApproval;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.timeline.Database;
@@ -54,12 +57,16 @@ public final class TestPipeline implements AutoCloseable {
     public final Timeline timeline;
     public final AgentCore agent;
     public final Memory memory;
+    /** The gateway's approvals over this pipeline's database; the agent asks them only when started with them. */
+    public final Approvals approvals;
+    /** The intake, behind the approvals' interception of owner replies when started with approvals. */
     public final Inbox inbox;
     /** Replies that went to the channel's delivery because no caller waited for them. */
     public final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
     private final ReplyDispatcher replies;
 
-    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, Log log) throws Exception {
+    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, boolean withApprovals, Log log)
+            throws Exception {
         this.workspace = Files.createDirectories(root.resolve("workspace"));
         this.repo = Files.createDirectories(root.resolve("repo"));
         Map<String, String> env = new HashMap<>(Map.of(
@@ -76,9 +83,11 @@ public final class TestPipeline implements AutoCloseable {
                 new SplittableRandom(1));
         var provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
                 Duration.ofSeconds(5), log);
-        this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo, ids, clock, log, new Metrics());
+        this.approvals = new Approvals(timeline.approvals(), config.policy().approvalTimeout(), ids, log);
+        this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo,
+                withApprovals ? approvals : OwnerApproval.NOBODY, ids, clock, log, new Metrics());
         this.memory = agent.memory();
-        this.inbox = agent.intake();
+        this.inbox = withApprovals ? new OwnerReplies(agent.intake(), approvals) : agent.intake();
         this.replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivered::add, log);
         replies.start();
         agent.loop().start();
@@ -89,12 +98,17 @@ public final class TestPipeline implements AutoCloseable {
 
     /** Owns the task table (settles leftovers at start), as the gateway does. */
     public static TestPipeline start(Path root) throws Exception {
-        return new TestPipeline(root, Map.of(), true, quietLog());
+        return new TestPipeline(root, Map.of(), true, false, quietLog());
     }
 
     public static TestPipeline start(Path root, Map<String, String> extraEnv, boolean recover, Log log)
             throws Exception {
-        return new TestPipeline(root, extraEnv, recover, log);
+        return new TestPipeline(root, extraEnv, recover, false, log);
+    }
+
+    /** As the gateway runs it: calls above the sender's tier wait for the owner, whose answers the inbox takes. */
+    public static TestPipeline withApprovals(Path root, Map<String, String> extraEnv) throws Exception {
+        return new TestPipeline(root, extraEnv, true, true, quietLog());
     }
 
     public static Log quietLog() {
@@ -167,6 +181,7 @@ public final class TestPipeline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            approvals.close();
             agent.loop().stop(Duration.ofSeconds(5));
             agent.intake().close();
             replies.close();

@@ -124,6 +124,7 @@ final class InboundHandler {
             case Receipt.Accepted accepted -> new Published(inbound);
             case Receipt.Duplicate duplicate -> new Dropped("duplicate");
             case Receipt.Refused refused -> new Dropped(refused.why().describe());
+            case Receipt.Handled handled -> new Dropped("answered at once: " + handled.reply());
         };
     }
 

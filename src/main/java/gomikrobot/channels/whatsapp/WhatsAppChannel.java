@@ -12,6 +12,7 @@ import gomikrobot.observe.Log;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.Sleeper;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -116,6 +117,13 @@ public final class WhatsAppChannel implements Channel {
     @Override
     public ChannelStatus status() {
         return watchdog.status();
+    }
+
+    /** The linked account's self-chat, by its phone number; known once connected. */
+    @Override
+    public Optional<String> ownerChat() {
+        return transport.selfUsers().stream().filter(user -> !user.isBlank() && !user.endsWith(JidText.LID_SUFFIX))
+                .sorted().findFirst().map(JidText::chatJid);
     }
 
     @Override

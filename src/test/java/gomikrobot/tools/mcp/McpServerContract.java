@@ -114,7 +114,7 @@ abstract class McpServerContract {
     }
 
     @Test
-    void nonTextContentIsDescribedAndArgumentErrorsComeBackAsFailures() {
+    void nonTextContentIsDescribedAndArgumentErrorsComeBackAsFailures() throws InterruptedException {
         String image = ok(call("mcp_everything_get-tiny-image", "{}"));
         assertTrue(image.contains("[image: image/png, "), image);
         assertTrue(image.contains("not shown]"), image);
@@ -143,7 +143,7 @@ abstract class McpServerContract {
         return hub.statuses().getFirst().state();
     }
 
-    ToolResult call(String tool, String arguments) {
+    ToolResult call(String tool, String arguments) throws InterruptedException {
         return pipeline.agent.tools().execute(tool, arguments, "call-test", new ToolContext("trace-test", "task-test",
                 "cli", "cli:default", "default", true, pipeline.workspace, null, null));
     }

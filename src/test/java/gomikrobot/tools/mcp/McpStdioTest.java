@@ -32,7 +32,7 @@ class McpStdioTest extends McpServerContract {
     }
 
     @Test
-    void theChildGetsItsOwnEnvButNeverTheGatewaysKeysAndItsSecretsDoNotComeBack() {
+    void theChildGetsItsOwnEnvButNeverTheGatewaysKeysAndItsSecretsDoNotComeBack() throws InterruptedException {
         String env = ok(call("mcp_everything_get-env", "{}"));
         assertTrue(env.contains("\"GMB_MCP_TOKEN\": \"[REDACTED]\""), env);
         assertFalse(env.contains(SECRET), env);
