@@ -35,6 +35,14 @@ sealed interface Rule {
     record Positive() implements Rule {
     }
 
+    /** A duration of at least {@code min}, or zero when {@code zeroIsOff} (zero turns the feature off). */
+    record AtLeast(Duration min, boolean zeroIsOff) implements Rule {
+    }
+
+    /** A string matching {@code regex} in full; {@code expectation} says what that means to a person. */
+    record Matches(String regex, String expectation) implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
@@ -52,6 +60,8 @@ sealed interface Rule {
             case NonBlank n -> !value.toString().isBlank();
             case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
             case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
+            case AtLeast a -> ((Duration) value).compareTo(a.min()) >= 0 || a.zeroIsOff() && ((Duration) value).isZero();
+            case Matches m -> value.toString().matches(m.regex());
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -64,6 +74,9 @@ sealed interface Rule {
             case NonBlank n -> "must not be empty";
             case HttpUrl u -> "must be an http:// or https:// URL";
             case Positive p -> "must be positive";
+            case AtLeast a -> (a.zeroIsOff() ? "must be 0 (off) or at least " : "must be at least ")
+                    + GoDuration.format(a.min());
+            case Matches m -> "must be " + m.expectation();
         };
     }
 
