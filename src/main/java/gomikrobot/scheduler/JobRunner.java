@@ -36,7 +36,6 @@ final class JobRunner {
     static final String DISPATCHED = "dispatched";
     static final String SKIPPED_CONCURRENCY = "skipped_concurrency";
     static final String MISSED = "missed";
-    static final String NO_TARGET = "no_target";
     static final String HEARTBEAT_KEY = "heartbeat:";
 
     private final JobStore store;
@@ -142,9 +141,7 @@ final class JobRunner {
         }
         String text;
         if (Schedule.HEARTBEAT.equals(job.kind())) {
-            Heartbeat.Check check = job.owner().channel().isEmpty() ? new Heartbeat.Check.Skip(NO_TARGET)
-                    : heartbeat.check();
-            switch (check) {
+            switch (heartbeat.check()) {
                 case Heartbeat.Check.Skip skip -> {
                     store.advance(job.id(), slot, next.orElse(null), new Run(now, skip.status(), "", ""));
                     return true;

@@ -2,8 +2,10 @@ package gomikrobot.scheduler;
 
 import gomikrobot.json.Json;
 import gomikrobot.timeline.ScheduledJob;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -26,32 +28,47 @@ public final class JobView {
                 "updated_at", time(job.updatedAt()));
     }
 
-    /** {@code #3 "stretch": at 2026-03-01 09:20 Europe/Berlin; next run …; last: …; answers webui:1}. */
+    /** {@code #3 "stretch": at 2026-03-01 09:20 Europe/Berlin; next run …; last …; answers webui:1; does: …}. */
     public static String line(ScheduledJob job) {
-        ZoneId zone = zone(job);
-        StringBuilder text = new StringBuilder("#").append(job.id()).append(" \"").append(job.name()).append("\": ")
-                .append(describe(job));
-        if (!job.enabled()) {
-            text.append("; paused");
+        return line(json(job));
+    }
+
+    /** {@link #line(ScheduledJob)} from the job's JSON object, as the API gives it. */
+    public static String line(Map<String, Object> job) {
+        ZoneId zone = zone(text(job, "time_zone"));
+        StringBuilder line = new StringBuilder("#").append(job.get("id")).append(" \"").append(text(job, "name"))
+                .append("\": ").append(text(job, "schedule"));
+        if (!Boolean.TRUE.equals(job.get("enabled"))) {
+            line.append("; paused");
         } else {
-            text.append("; next run ").append(job.nextRunAt() == null ? "none" : Schedules.local(job.nextRunAt(), zone));
+            line.append("; next run ").append(local(text(job, "next_run_at"), zone, "none"));
         }
-        ScheduledJob.LastRun last = job.last();
-        if (last.at() != null) {
-            text.append("; last ").append(Schedules.local(last.at(), zone)).append(": ").append(outcome(last));
+        if (!text(job, "last_run_at").isEmpty()) {
+            line.append("; last ").append(local(text(job, "last_run_at"), zone, "")).append(": ").append(outcome(job));
         }
-        String to = job.owner().channel().isEmpty() ? "nobody (set scheduler.heartbeatTo)"
-                : job.owner().channel() + ":" + job.owner().chatId();
-        return text.append("; answers ").append(to).append("; does: ").append(job.prompt().isEmpty()
-                ? "the open items of HEARTBEAT.md" : job.prompt()).toString();
+        String prompt = text(job, "prompt");
+        return line.append("; answers ").append(text(job, "channel")).append(':').append(text(job, "chat_id"))
+                .append("; does: ")
+                .append(prompt.isEmpty() ? "the open items of HEARTBEAT.md" : prompt).toString();
     }
 
     /** What became of the last run: the task's state once it was dispatched, else why it did not run. */
-    static String outcome(ScheduledJob.LastRun last) {
-        if (!JobRunner.DISPATCHED.equals(last.status()) || last.taskStatus().isEmpty()) {
-            return last.status();
+    private static String outcome(Map<String, Object> job) {
+        String status = text(job, "last_status");
+        String task = text(job, "last_run_status");
+        if (!JobRunner.DISPATCHED.equals(status) || task.isEmpty()) {
+            return status;
         }
-        return last.taskError().isEmpty() ? last.taskStatus() : last.taskStatus() + " (" + last.taskError() + ")";
+        String error = text(job, "last_run_error");
+        return error.isEmpty() ? task : task + " (" + error + ")";
+    }
+
+    private static String local(String rfc3339, ZoneId zone, String none) {
+        return rfc3339.isEmpty() ? none : Schedules.local(Instant.parse(rfc3339), zone);
+    }
+
+    private static String text(Map<String, Object> job, String key) {
+        return job.get(key) instanceof String s ? s : "";
     }
 
     private static String describe(ScheduledJob job) {
@@ -62,11 +79,11 @@ public final class JobView {
         }
     }
 
-    private static ZoneId zone(ScheduledJob job) {
+    private static ZoneId zone(String id) {
         try {
-            return Jobs.zoneOf(job);
-        } catch (IllegalArgumentException e) {
-            return ZoneId.of("UTC");
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 

@@ -133,8 +133,8 @@ public final class Jobs {
     }
 
     /**
-     * Makes the heartbeat job match the configuration: every {@code interval}, answering {@code owner} (null:
-     * nobody, so it does not run); removed when {@code interval} is zero.
+     * Makes the heartbeat job match the configuration: every {@code interval}, answering {@code owner}; removed
+     * when {@code interval} is zero ({@code owner} may then be null).
      */
     public Optional<ScheduledJob> configureHeartbeat(Duration interval, ScheduledJob.Owner owner) {
         Optional<ScheduledJob> existing = store.byName(Schedule.HEARTBEAT);
@@ -143,9 +143,8 @@ public final class Jobs {
             changed();
             return Optional.empty();
         }
-        ScheduledJob.Owner to = owner == null ? new ScheduledJob.Owner(OWNER_SENDER, "", "", true) : owner;
         Schedule every = new Schedule.Every(interval, Schedule.HEARTBEAT, zone);
-        ScheduledJob job = store.putConfigured(new NewJob(Schedule.HEARTBEAT, "", to, every.kind(), every.spec(),
+        ScheduledJob job = store.putConfigured(new NewJob(Schedule.HEARTBEAT, "", owner, every.kind(), every.spec(),
                 zone.getId(), clock.instant().plus(interval)));
         changed();
         return Optional.of(job);

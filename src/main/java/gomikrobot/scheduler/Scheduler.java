@@ -6,6 +6,7 @@ import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.timeline.ScheduledJob;
 import gomikrobot.timeline.Timeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,16 +29,19 @@ public final class Scheduler implements AutoCloseable {
     private final Jobs jobs;
     private final JobRunner runner;
     private final SchedulerConfig config;
+    private final Path workspace;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Log log;
     private volatile Thread thread;
     private volatile boolean stopping;
 
-    Scheduler(Jobs jobs, JobRunner runner, SchedulerConfig config, Sleeper sleeper, Clock clock, Log log) {
+    Scheduler(Jobs jobs, JobRunner runner, SchedulerConfig config, Path workspace, Sleeper sleeper, Clock clock,
+              Log log) {
         this.jobs = jobs;
         this.runner = runner;
         this.config = config;
+        this.workspace = workspace;
         this.sleeper = sleeper;
         this.clock = clock;
         this.log = log;
@@ -51,12 +55,16 @@ public final class Scheduler implements AutoCloseable {
                                    Sleeper sleeper, Clock clock, Ids ids, Log log) {
         JobRunner runner = new JobRunner(jobs.store(), timeline.tasks(), timeline.events(), inbox, new Heartbeat(workspace),
                 config.catchUp(), clock, ids, log);
-        return new Scheduler(jobs, runner, config, sleeper, clock, log);
+        return new Scheduler(jobs, runner, config, workspace, sleeper, clock, log);
     }
 
     /** Brings the heartbeat job in line with the configuration, then starts the loop. */
     public void start() {
-        jobs.configureHeartbeat(config.heartbeatInterval(), heartbeatOwner());
+        ScheduledJob.Owner to = heartbeatOwner();
+        jobs.configureHeartbeat(to == null ? Duration.ZERO : config.heartbeatInterval(), to);
+        if (to == null && !config.heartbeatInterval().isZero() && Files.exists(workspace.resolve(Heartbeat.FILE))) {
+            log.warn("HEARTBEAT.md is not read: set scheduler.heartbeatTo to say where its answers go");
+        }
         jobs.listen(sleeper::wake);
         thread = Thread.ofVirtual().name("scheduler").start(this::loop);
         log.info("Scheduler started", "jobs", jobs.planned().size());
@@ -118,7 +126,7 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Who the heartbeat answers ({@code scheduler.heartbeatTo}); null for nobody. */
+    /** Who the heartbeat answers ({@code scheduler.heartbeatTo}); null for nobody, and then it does not run. */
     private ScheduledJob.Owner heartbeatOwner() {
         String to = config.heartbeatTo();
         if (to.isEmpty()) {

@@ -1,6 +1,7 @@
 package gomikrobot.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.timeline.ScheduledJob;
@@ -65,15 +66,18 @@ class HeartbeatTest {
     }
 
     @Test
-    void withoutATargetItRecordsThatItAnswersNobodyAndCannotBeRemovedOnlyPaused() throws Exception {
+    void itIsOnlyThereWithATargetAndCannotBeRemovedOnlyPausedOrTurnedOff() throws Exception {
         try (SchedulerRig rig = SchedulerRig.start(dir, "2026-03-01T08:00:00Z")) {
-            Files.writeString(rig.pipeline.workspace.resolve("HEARTBEAT.md"), "- [ ] look around\n");
-            ScheduledJob beat = heartbeat(rig);
-            rig.tickAt("2026-03-01T08:30:00Z");
-            assertEquals(JobRunner.NO_TARGET, rig.job(beat.id()).last().status());
-            assertEquals(0, rig.pipeline.llm.requests().size());
-            JobRefused refused = org.junit.jupiter.api.Assertions.assertThrows(JobRefused.class,
-                    () -> rig.jobs.remove(beat.id(), Caller.OWNER));
+            rig.scheduler.start();
+            assertEquals(List.of(), rig.jobs.list(Caller.OWNER), "no scheduler.heartbeatTo: nobody to answer");
+        }
+        try (SchedulerRig rig = SchedulerRig.start(dir, "2026-03-01T08:00:00Z",
+                Map.of("MIKROBOT_SCHEDULER_HEARTBEAT_TO", "webui:1"))) {
+            rig.scheduler.start();
+            ScheduledJob beat = rig.jobs.list(Caller.OWNER).getFirst();
+            assertEquals(List.of("heartbeat", "every 30m", "webui", "1"), List.of(beat.name(),
+                    Jobs.scheduleOf(beat).describe(), beat.owner().channel(), beat.owner().chatId()));
+            JobRefused refused = assertThrows(JobRefused.class, () -> rig.jobs.remove(beat.id(), Caller.OWNER));
             assertTrue(refused.getMessage().contains("scheduler.heartbeatInterval to 0"), refused.getMessage());
             assertEquals(false, rig.jobs.pause(beat.id(), Caller.OWNER).enabled());
             rig.jobs.configureHeartbeat(Duration.ZERO, null);
