@@ -17,12 +17,14 @@
 //SOURCES ../src/main/java/gomikrobot/policy/**.java
 //SOURCES ../src/main/java/gomikrobot/process/**.java
 //SOURCES ../src/main/java/gomikrobot/provider/**.java
+//SOURCES ../src/main/java/gomikrobot/scheduler/**.java
 //SOURCES ../src/main/java/gomikrobot/session/**.java
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
 //SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
+//FILES db/=../src/main/resources/db/**
 //FILES web/=../web/**
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
 
