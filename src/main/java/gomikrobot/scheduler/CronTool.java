@@ -3,11 +3,11 @@ package gomikrobot.scheduler;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.ScheduledJob;
+import gomikrobot.tools.Schema;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,20 +44,21 @@ public final class CronTool implements Tool {
 
     @Override
     public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(Json.object("type", "object", "properties", Json.object(
+        return Schema.object(Json.object(
                 "action", Map.of("type", "string", "enum", ACTIONS, "description", "What to do"),
-                "prompt", text("add: what to do when the job runs, as an instruction to yourself, e.g. \"Remind the"
-                        + " user to call Anna.\""),
-                "in", text("add: run once after this long, e.g. 20m, 2h, 1h30m"),
-                "at", text("add: run once at this time: 2026-03-01T09:00 (in time_zone), 2026-03-01T09:00+01:00,"
-                        + " or 09:00 for the next 09:00"),
-                "every", text("add: run again and again, every this long (at least 1m), e.g. 1h"),
-                "cron", text("add: run at the times of a cron expression: minute hour day-of-month month"
+                "prompt", Schema.string("add: what to do when the job runs, as an instruction to yourself, e.g."
+                        + " \"Remind the user to call Anna.\""),
+                "in", Schema.string("add: run once after this long, e.g. 20m, 2h, 1h30m"),
+                "at", Schema.string("add: run once at this time: 2026-03-01T09:00 (in time_zone),"
+                        + " 2026-03-01T09:00+01:00, or 09:00 for the next 09:00"),
+                "every", Schema.string("add: run again and again, every this long (at least 1m), e.g. 1h"),
+                "cron", Schema.string("add: run at the times of a cron expression: minute hour day-of-month month"
                         + " day-of-week, e.g. \"0 9 * * 1-5\" for 09:00 on weekdays"),
-                "time_zone", text("add: the zone of at and cron, e.g. Europe/Berlin (default " + zone.getId() + ")"),
-                "name", text("add: a short name for the job (optional)"),
+                "time_zone", Schema.string("add: the zone of at and cron, e.g. Europe/Berlin (default "
+                        + zone.getId() + ")"),
+                "name", Schema.string("add: a short name for the job (optional)"),
                 "id", Map.of("type", "integer", "description", "remove, pause, resume: the job's number from list")),
-                "required", List.of("action")));
+                "action");
     }
 
     @Override
@@ -107,9 +108,5 @@ public final class CronTool implements Tool {
             throw JobRefused.invalid("give the job's number as id (see action list)");
         }
         return id.get();
-    }
-
-    private static Map<String, Object> text(String description) {
-        return Map.of("type", "string", "description", description);
     }
 }
