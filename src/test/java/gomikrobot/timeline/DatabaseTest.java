@@ -32,8 +32,8 @@ class DatabaseTest {
     @Test
     void freshDatabaseHasTheSevenTablesInFreshColumnOrderAndOurTokenUsage() {
         try (Database db = testDb.open(dir.resolve("timeline.db"))) {
-            assertEquals(List.of("memory_chunks", "policy_decisions", "settings", "sqlite_sequence", "tasks",
-                    "timeline", "token_usage", "web_links", "web_users"), SchemaQueries.tables(db));
+            assertEquals(List.of("memory_chunks", "policy_decisions", "scheduled_jobs", "settings", "sqlite_sequence",
+                    "tasks", "timeline", "token_usage", "web_links", "web_users"), SchemaQueries.tables(db));
             assertEquals(List.of("day", "kind", "tokens"), SchemaQueries.columns(db, "token_usage"));
             assertEquals(List.of("id", "event_id", "trace_id", "span_id", "parent_span_id", "timestamp", "sender_id",
                     "sender_name", "event_type", "content_text", "media_path", "vector_id", "classification",
@@ -50,7 +50,8 @@ class DatabaseTest {
                     "created_at"), SchemaQueries.columns(db, "policy_decisions"));
             assertEquals(List.of("id", "content", "embedding", "source", "tags", "version", "created_at", "updated_at"),
                     SchemaQueries.columns(db, "memory_chunks"));
-            assertEquals(List.of("idx_memory_chunks_source", "idx_policy_task", "idx_policy_trace", "idx_tasks_delivery",
+            assertEquals(List.of("idx_memory_chunks_source", "idx_policy_task", "idx_policy_trace",
+                    "idx_scheduled_jobs_next", "idx_tasks_delivery",
                     "idx_tasks_idempotency", "idx_tasks_status", "idx_tasks_trace", "idx_timeline_authorized",
                     "idx_timeline_sender", "idx_timeline_timestamp", "idx_timeline_trace", "idx_web_links_whatsapp"),
                     SchemaQueries.namedIndexes(db));
