@@ -18,6 +18,7 @@
 //SOURCES ../src/main/java/gomikrobot/policy/**.java
 //SOURCES ../src/main/java/gomikrobot/process/**.java
 //SOURCES ../src/main/java/gomikrobot/provider/**.java
+//SOURCES ../src/main/java/gomikrobot/scheduler/**.java
 //SOURCES ../src/main/java/gomikrobot/session/**.java
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java

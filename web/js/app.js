@@ -1,5 +1,5 @@
 // Wiring: builds each panel, switches tabs (also by URL hash: #feed, #trace/<id>, #tasks,
-// #chat, #settings, #repo, #approvals), and refreshes the header, the approvals waiting and
+// #jobs, #chat, #settings, #repo, #approvals), and refreshes the header, the approvals waiting and
 // the visible panel every 5 s unless paused or the page is hidden.
 
 import { byId } from './dom.js';
@@ -7,6 +7,7 @@ import { createHeader } from './header.js';
 import { createFeed } from './feed.js';
 import { createTraceViewer } from './trace.js';
 import { createTasks } from './tasks.js';
+import { createJobs } from './jobs.js';
 import { createChat } from './chat.js';
 import { createSettings } from './settings.js';
 import { createMcpServers } from './mcp.js';
@@ -15,7 +16,7 @@ import { createApprovals } from './approvals.js';
 import { installTokenPrompt } from './auth.js';
 
 const REFRESH_MS = 5000;
-const TABS = ['feed', 'trace', 'tasks', 'chat', 'settings', 'repo', 'approvals'];
+const TABS = ['feed', 'trace', 'tasks', 'jobs', 'chat', 'settings', 'repo', 'approvals'];
 
 const header = createHeader();
 const openTrace = (traceId) => {
@@ -26,6 +27,7 @@ const openTrace = (traceId) => {
 const trace = createTraceViewer({ navigate: openTrace });
 const feed = createFeed({ openTrace });
 const tasks = createTasks({ openTrace });
+const jobs = createJobs({ openTrace });
 const chat = createChat({ openTrace });
 const repo = createRepoPanel();
 const approvals = createApprovals({ openTrace });
@@ -40,6 +42,7 @@ const panels = {
   feed: { first: () => feed.init(), tick: () => feed.refresh() },
   trace: { first: () => {}, tick: () => {}, reload: () => trace.load(byId('trace-id').value) },
   tasks: { first: () => tasks.refresh(), tick: () => tasks.refresh() },
+  jobs: { first: () => jobs.refresh(), tick: () => jobs.refresh() },
   chat: { first: () => chat.init(), tick: () => {} },
   settings: {
     first: () => Promise.all([settings.load(), mcp.refresh()]),

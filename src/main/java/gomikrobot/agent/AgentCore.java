@@ -13,7 +13,10 @@ import gomikrobot.policy.ToolTiers;
 import gomikrobot.process.Sandbox;
 import gomikrobot.provider.BudgetedProvider;
 import gomikrobot.provider.LlmProvider;
+import gomikrobot.scheduler.CronTool;
+import gomikrobot.scheduler.Jobs;
 import gomikrobot.session.SessionStore;
+import gomikrobot.timeline.JobStore;
 import gomikrobot.timeline.Timeline;
 import gomikrobot.tools.EditFileTool;
 import gomikrobot.tools.ExecTool;
@@ -25,6 +28,7 @@ import gomikrobot.tools.WriteFileTool;
 import gomikrobot.tools.web.WebTools;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,7 +41,8 @@ import java.util.function.Supplier;
  * in {@link #tools}.
  */
 public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
-                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools) {
+                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools,
+                        Jobs jobs) {
     static final int QUEUE_CAPACITY = 1024;
     static final int HISTORY_LIMIT = 50;
     static final int CACHED_SESSIONS = 256;
@@ -71,7 +76,10 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         PolicyEngine policy = new PolicyEngine(config.policy(), new ToolTiers(config.tools().tiers()),
                 DecisionRecorder.into(timeline.policy()), owner, log);
         Sandbox execSandbox = Sandbox.choose(config.tools().exec());
-        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox), policy, events, clock, log);
+        Jobs jobs = new Jobs(new JobStore(timeline.db(), clock), Jobs.answeringChannels(config), ZoneId.systemDefault(),
+                clock);
+        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, jobs), policy, events, clock,
+                log);
         policy.requireKnownTools(tools.names(), config.tools().mcpServers().keySet()); // MCP tools come later
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
@@ -80,16 +88,17 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
         AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
-        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools);
+        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools, jobs);
     }
 
-    /** The tools offered to the model: files and shell, then memory, then the web (MCP servers' join later). */
-    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox) {
+    /** The tools offered to the model: files and shell, then memory, the web and scheduling (MCP servers' join later). */
+    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox, Jobs jobs) {
         List<Tool> tools = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
                 new WriteFileTool(userHome), new EditFileTool(userHome),
                 new ExecTool(config.tools().exec(), execSandbox, config.home())));
         tools.addAll(memory.tools());
         tools.addAll(WebTools.create(config.tools().web()));
+        tools.add(new CronTool(jobs));
         return tools;
     }
 }

@@ -25,6 +25,7 @@ public final class Main {
         return new Main(List.of(
                 new GatewayCommand(),
                 new AgentCommand(),
+                new CronCommand(),
                 new OnboardCommand(),
                 new StatusCommand(),
                 new WhatsAppSetupCommand(),

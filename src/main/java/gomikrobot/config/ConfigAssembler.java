@@ -19,7 +19,8 @@ final class ConfigAssembler {
 
     Config assemble(SettingValues v) {
         v.validate();
-        return new Config(home, paths(v), model(v), channels(v), providers(v), gateway(v), tools(v), policy(v), log(v));
+        return new Config(home, paths(v), model(v), channels(v), providers(v), gateway(v), tools(v), policy(v), log(v),
+                scheduler(v));
     }
 
     /** {@code ~} or {@code ~/x} means the user's home; any other relative path is taken against {@code base}. */
@@ -97,6 +98,11 @@ final class ConfigAssembler {
         return new PolicyConfig(v.integer("policy.maxAutoTier"), v.integer("policy.externalMaxTier"),
                 v.strings("policy.allowedSenders"), v.strings("policy.denyTools"), v.integer("policy.maxApprovalTier"),
                 v.duration("policy.approvalTimeout"));
+    }
+
+    private static SchedulerConfig scheduler(SettingValues v) {
+        return new SchedulerConfig(v.duration("scheduler.catchUp"), v.duration("scheduler.heartbeatInterval"),
+                v.string("scheduler.heartbeatTo").strip(), v.string("scheduler.quietHours").strip());
     }
 
     private static LogConfig log(SettingValues v) {

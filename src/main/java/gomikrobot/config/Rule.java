@@ -44,6 +44,14 @@ sealed interface Rule {
     record ValuesInRange(double min, double max) implements Rule {
     }
 
+    /** A duration of at least {@code min}, or zero when {@code zeroIsOff} (zero turns the feature off). */
+    record AtLeast(Duration min, boolean zeroIsOff) implements Rule {
+    }
+
+    /** A string matching {@code regex} in full; {@code expectation} says what that means to a person. */
+    record Matches(String regex, String expectation) implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
@@ -68,6 +76,8 @@ sealed interface Rule {
             case BlankOr b -> value.toString().isBlank() || b.rule().problem(value).isEmpty();
             case ValuesInRange r -> ((Map<?, ?>) value).values().stream()
                     .allMatch(n -> ((Number) n).doubleValue() >= r.min() && ((Number) n).doubleValue() <= r.max());
+            case AtLeast a -> ((Duration) value).compareTo(a.min()) >= 0 || a.zeroIsOff() && ((Duration) value).isZero();
+            case Matches m -> value.toString().matches(m.regex());
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -82,6 +92,9 @@ sealed interface Rule {
             case Positive p -> "must be positive";
             case BlankOr b -> b.rule().expectation() + " or empty";
             case ValuesInRange r -> "values must be " + number(r.min()) + "-" + number(r.max());
+            case AtLeast a -> (a.zeroIsOff() ? "must be 0 (off) or at least " : "must be at least ")
+                    + GoDuration.format(a.min());
+            case Matches m -> "must be " + m.expectation();
         };
     }
 

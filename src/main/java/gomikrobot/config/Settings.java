@@ -10,6 +10,7 @@ import static gomikrobot.config.Kind.OBJECT;
 import static gomikrobot.config.Kind.PATH;
 import static gomikrobot.config.Kind.STRING;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,15 @@ final class Settings {
                     .rule(new Rule.Positive()),
 
             Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
-            Setting.of("log.json", BOOL, false));
+            Setting.of("log.json", BOOL, false),
+
+            Setting.of("scheduler.catchUp", DURATION, "1h").rule(new Rule.AtLeast(Duration.ofMinutes(1), false)),
+            Setting.of("scheduler.heartbeatInterval", DURATION, "30m")
+                    .rule(new Rule.AtLeast(Duration.ofMinutes(1), true)),
+            Setting.of("scheduler.heartbeatTo", STRING, "").rule(new Rule.Matches("|[a-z][a-z0-9_-]*:\\S+",
+                    "CHANNEL:CHAT, e.g. whatsapp:4915112345678@s.whatsapp.net or webui:1")),
+            Setting.of("scheduler.quietHours", STRING, "").rule(new Rule.Matches(
+                    "|([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d", "HH:MM-HH:MM, e.g. 22:00-07:00")));
 
     private Settings() {
     }

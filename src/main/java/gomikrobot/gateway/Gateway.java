@@ -24,12 +24,16 @@ import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.provider.LlmProvider;
+import gomikrobot.scheduler.HeartbeatRoute;
+import gomikrobot.scheduler.Scheduler;
+import gomikrobot.scheduler.Sleeper;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.Timeline;
 import gomikrobot.tools.mcp.McpHub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,9 +97,12 @@ public final class Gateway implements AutoCloseable {
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
                 new ChannelContext(config, inbox, t.settings(), agent.provider(), agent.events()::refused, log));
         whatsapp.ifPresent(w -> approvals.addOwnerChannel(new ChannelOwner(w, log)));
-        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
-                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
+        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, HeartbeatRoute.around(
+                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), config.scheduler().quietHours(),
+                ZoneId.systemDefault(), clock), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
+        Scheduler scheduler = Scheduler.create(agent.jobs(), t, agent.intake(), config.scheduler(),
+                config.paths().workspace(), Sleeper.system(), clock, ids, log);
 
         // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
         GatewayConfig http = config.gateway();
@@ -128,6 +135,7 @@ public final class Gateway implements AutoCloseable {
         new WebChatApi(t.webUsers(), t.settings(), t.events(), inbox, new ChannelForwarder(whatsapp),
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
+        new JobsApi(agent.jobs(), scheduler).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
                 clock.instant(), clock, () -> channelStates(whatsapp), mcp::describe).mount(router);
         new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
@@ -145,6 +153,7 @@ public final class Gateway implements AutoCloseable {
         life.start("agent loop", agent.loop()::start, agent.loop()::stop);
         life.closing("approvals", approvals); // stopping: waits end at once, before the loop drains
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
+        life.start("scheduler", scheduler::start, scheduler); // after recovery: a crashed run's task is settled
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
         whatsapp.ifPresent(life::start);
         ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);

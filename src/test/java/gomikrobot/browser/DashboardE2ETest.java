@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * browser session for the whole class. Each test loads the page itself, so tests do not depend on each other.
  */
 class DashboardE2ETest {
-    private static final List<String> TABS = List.of("feed", "trace", "tasks", "chat", "settings", "repo", "approvals");
+    private static final List<String> TABS = List.of("feed", "trace", "tasks", "jobs", "chat", "settings", "repo",
+            "approvals");
 
     @TempDir
     static Path dir;
@@ -208,6 +209,43 @@ class DashboardE2ETest {
         browser.waitFor(feedItem(turn.traceId(), "out"), Dashboard.WAIT);
         assertEquals(0L, browser.execute("return document.querySelectorAll('img').length"));
         assertEquals(Optional.empty(), browser.alertText());
+    }
+
+    @Test
+    void jobsPanelAddsRunsPausesAndDeletesAJobAndLinksItsLastRunsTrace() {
+        dashboard.open("#jobs");
+        assertEquals("ok", dashboard.awaitSettled("#jobs-status"));
+        browser.sendKeys(browser.find("#jobs-name"), "panel-job");
+        browser.sendKeys(browser.find("#jobs-prompt"), "Say hello from the jobs panel.");
+        browser.execute("document.getElementById('jobs-when').value = 'every'");
+        browser.sendKeys(browser.find("#jobs-when-value"), "1h");
+        browser.sendKeys(browser.find("#jobs-to"), "webui:1");
+        browser.click(browser.find("#jobs-add"));
+        String row = "[data-testid=job-row]";
+        browser.waitUntil("return document.getElementById('jobs-status').textContent.startsWith('Added job')",
+                Dashboard.WAIT);
+        String text = browser.text(browser.find(row));
+        assertTrue(text.contains("panel-job") && text.contains("every 1h") && text.contains("webui:1"), text);
+
+        browser.click(browser.find(row + " [data-testid=job-run]"));
+        Element trace = browser.waitFor(row + " [data-testid=job-trace]", Dashboard.WAIT);
+        String traceId = browser.attribute(trace, "data-trace-id");
+        browser.waitUntil("return document.querySelector('[data-testid=job-row] [data-field=last]').textContent"
+                + ".includes('completed')", Dashboard.WAIT);
+        dashboard.screenshot("jobs", 700);
+        browser.click(browser.find(row + " [data-testid=job-trace]"));
+        browser.waitFor("[data-testid=trace-span]", Dashboard.WAIT);
+        assertEquals(traceId, browser.property(browser.find("#trace-id"), "value"));
+
+        dashboard.open("#jobs");
+        browser.click(browser.waitFor(row + " [data-testid=job-toggle]", Dashboard.WAIT));
+        browser.waitUntil("return document.querySelector('[data-testid=job-row]').dataset.enabled === 'false'",
+                Dashboard.WAIT);
+        assertEquals("paused", browser.text(browser.find(row + " [data-field=next]")));
+        browser.execute("window.confirm = () => true");
+        browser.click(browser.find(row + " [data-testid=job-delete]"));
+        browser.waitUntil("return document.querySelectorAll('[data-testid=job-row]').length === 0", Dashboard.WAIT);
+        assertEquals(List.of(), dashboard.failedRequests());
     }
 
     /** One web-chat exchange as the dashboard showed it. */

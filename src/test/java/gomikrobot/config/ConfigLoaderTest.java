@@ -315,6 +315,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void schedulerSettingsHaveDefaultsEnvNamesAndRules() {
+        SchedulerConfig defaults = load(Map.of()).scheduler();
+        assertEquals(new SchedulerConfig(Duration.ofHours(1), Duration.ofMinutes(30), "", ""), defaults);
+        SchedulerConfig set = load(Map.of("MIKROBOT_SCHEDULER_CATCH_UP", "2h", "MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL",
+                "0", "MIKROBOT_SCHEDULER_HEARTBEAT_TO", "webui:1", "MIKROBOT_SCHEDULER_QUIET_HOURS", "22:00-07:00"))
+                .scheduler();
+        assertEquals(new SchedulerConfig(Duration.ofHours(2), Duration.ZERO, "webui:1", "22:00-07:00"), set);
+        assertEquals("config error: env MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL: scheduler.heartbeatInterval must be 0"
+                + " (off) or at least 60s, got 30s", failure(Map.of("MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL", "30s")));
+        assertEquals("config error: env MIKROBOT_SCHEDULER_CATCH_UP: scheduler.catchUp must be at least 60s, got 0s",
+                failure(Map.of("MIKROBOT_SCHEDULER_CATCH_UP", "0")));
+        assertEquals("config error: env MIKROBOT_SCHEDULER_QUIET_HOURS: scheduler.quietHours must be HH:MM-HH:MM,"
+                + " e.g. 22:00-07:00, got \"24:00-07:00\"", failure(Map.of("MIKROBOT_SCHEDULER_QUIET_HOURS",
+                "24:00-07:00")));
+        assertTrue(failure(Map.of("MIKROBOT_SCHEDULER_HEARTBEAT_TO", "whatsapp")).contains("must be CHANNEL:CHAT"));
+    }
+
+    @Test
     void hugeNumbersAreRejectedNotWrapped() throws IOException {
         Path file = writeConfig("{\"gateway\": {\"port\": 4294985086}}");
         assertEquals("config error: " + file + ": gateway.port must be 1-65535, got 4294985086", failure(Map.of()));
