@@ -21,6 +21,7 @@
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/access/*.java
 //SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
 //FILES web/=../web/**

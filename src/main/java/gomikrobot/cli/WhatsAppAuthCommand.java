@@ -1,7 +1,7 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
-import gomikrobot.channels.whatsapp.AccessSettings;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.whatsapp.WhatsAppAccess;
 import gomikrobot.channels.whatsapp.WhatsAppIds;
 import gomikrobot.channels.whatsapp.WhatsAppOptions;
 import gomikrobot.channels.whatsapp.WhatsAppPairing;
@@ -98,7 +98,7 @@ final class WhatsAppAuthCommand implements Command {
                     reachTimeout, scanTimeout).pair(method, args.flag("--force"));
         }
         try (Database db = Database.open(config.databaseFile(), log)) {
-            var requests = new WhatsAppRequests(new AccessLists(AccessSettings.of(new SettingsStore(db))),
+            var requests = new WhatsAppRequests(WhatsAppAccess.lists(AccessSettings.of(new SettingsStore(db))),
                     config.channels().whatsapp().allowFrom(), ctx.out());
             if (approve != null) {
                 requests.approve(approve);

@@ -1,6 +1,6 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
+import gomikrobot.channels.access.AccessLists;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
-import gomikrobot.channels.whatsapp.AccessSettings;
+import gomikrobot.channels.access.AccessLists;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.whatsapp.WhatsAppAccess;
 import gomikrobot.config.ConfigFile;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.WhatsAppConfig;
@@ -80,7 +81,7 @@ final class WhatsAppSetupCommand implements Command {
         var config = loader.load();
         token.ifPresent(t -> {
             try (Database db = Database.open(config.databaseFile(), Wiring.log(config, ctx, Log.Level.WARN))) {
-                new AccessLists(AccessSettings.of(new SettingsStore(db))).setPairToken(t);
+                WhatsAppAccess.lists(AccessSettings.of(new SettingsStore(db))).setPairToken(t);
             }
         });
         report(ctx, file, config.channels().whatsapp(), token);

@@ -3,7 +3,10 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.Receipt;
-import gomikrobot.channels.whatsapp.AccessPolicy.Verdict;
+import gomikrobot.channels.InboundMedia;
+import gomikrobot.channels.access.AccessControl;
+import gomikrobot.channels.access.AccessPolicy.Verdict;
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import gomikrobot.channels.whatsapp.InboundOutcome.Dropped;
 import gomikrobot.channels.whatsapp.InboundOutcome.Published;
 import gomikrobot.channels.whatsapp.InboundOutcome.Unauthorized;
@@ -115,7 +118,7 @@ final class InboundHandler {
     }
 
     private InboundOutcome publish(WaMessage message, boolean internal) throws InterruptedException {
-        ContentReader.Read read = reader.read(message.id(), message.content());
+        InboundMedia.Read read = reader.read(message.id(), message.content());
         InboundMessage inbound = toInbound(message, read.text(), read.mediaPath(), internal);
         if (message.content() instanceof Content.Audio audio && audio.voice()) {
             voiceTraces.add(inbound.traceId());

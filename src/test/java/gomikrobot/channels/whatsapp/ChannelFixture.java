@@ -3,6 +3,7 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.config.WhatsAppConfig;
+import gomikrobot.media.MediaFiles;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.testing.FakeOpenAiServer;

@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.access;
 
 import gomikrobot.bus.InboundMessage;
 
