@@ -24,9 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The gateway process's composition root: every part built with {@code new} in the order data flows (database,
@@ -80,18 +82,23 @@ public final class Gateway implements AutoCloseable {
         }
         life.closing("message bus", agent.bus());
         // channels, and the way back to them
+        ChannelContext context = new ChannelContext(config, agent.intake(), t.settings(), agent.provider(),
+                agent.events()::refused, log);
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
-                new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
+                context);
+        Optional<Channel> telegram = ChannelPlugin.createIfEnabled("telegram", config.channels().telegram().enabled(),
+                context);
+        List<Channel> channels = Stream.of(whatsapp, telegram).flatMap(Optional::stream).toList();
         DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
-                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
+                Route.standard(t.webUsers(), channels, agent.events()::delivered), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
 
         // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
         GatewayConfig http = config.gateway();
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
-        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp),
-                () -> channelStates(whatsapp));
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(channels),
+                () -> channelStates(channels));
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
@@ -116,7 +123,7 @@ public final class Gateway implements AutoCloseable {
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, () -> channelStates(whatsapp)).mount(router);
+                clock.instant(), clock, () -> channelStates(channels)).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
         health.mount(router);
         metricsHandler.mount(router);
@@ -128,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         life.start("agent loop", agent.loop()::start, agent.loop()::stop);
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
-        whatsapp.ifPresent(life::start);
+        channels.forEach(life::start);
         ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);
         WebServer apiServer = WebServer.start("api", http.host(), http.port(), apiRoutes, guard, log, metrics);
         life.stopping("api server", deadline -> apiServer.stop(seconds(deadline)));
@@ -173,16 +180,17 @@ public final class Gateway implements AutoCloseable {
         return checks;
     }
 
-    private static Map<String, BooleanSupplier> informational(Optional<Channel> whatsapp) {
+    /** Whether each running channel is connected (Telegram: polling works): shown, never deciding readiness. */
+    private static Map<String, BooleanSupplier> informational(List<Channel> channels) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
+        channels.forEach(c -> checks.put(c.name(), () -> c.status().connected()));
         return checks;
     }
 
     /** What {@code /readyz} and {@code /api/v1/status} say about each running channel's connection. */
-    private static Map<String, Object> channelStates(Optional<Channel> whatsapp) {
+    private static Map<String, Object> channelStates(List<Channel> channels) {
         Map<String, Object> states = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> states.put(w.name(), w.status().describe()));
+        channels.forEach(c -> states.put(c.name(), c.status().describe()));
         return states;
     }
 

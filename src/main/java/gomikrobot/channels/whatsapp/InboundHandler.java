@@ -11,7 +11,7 @@ import gomikrobot.channels.whatsapp.InboundOutcome.Dropped;
 import gomikrobot.channels.whatsapp.InboundOutcome.Published;
 import gomikrobot.channels.whatsapp.InboundOutcome.Unauthorized;
 import gomikrobot.channels.whatsapp.WaMessage.Content;
-import gomikrobot.config.WhatsAppConfig;
+import gomikrobot.config.Groups;
 import gomikrobot.observe.Log;
 import java.time.Clock;
 import java.util.Set;
@@ -34,7 +34,7 @@ final class InboundHandler {
     private final UnauthorizedRecorder recorder;
     private final boolean dropUnauthorized;
     private final boolean ignoreReactions;
-    private final WhatsAppConfig.Groups groups;
+    private final Groups groups;
     private final RecentIds seen;
     private final RecentIds sentByUs;
     private final RecentIds voiceTraces;
@@ -42,7 +42,7 @@ final class InboundHandler {
     private final Log log;
 
     InboundHandler(AccessControl access, ContentReader reader, Inbox inbox, UnauthorizedRecorder recorder,
-                   boolean dropUnauthorized, boolean ignoreReactions, WhatsAppConfig.Groups groups,
+                   boolean dropUnauthorized, boolean ignoreReactions, Groups groups,
                    RecentIds sentByUs, RecentIds voiceTraces, Clock clock, Log log) {
         this.access = access;
         this.reader = reader;
@@ -80,7 +80,7 @@ final class InboundHandler {
             return new Dropped(noise);
         }
         if (JidText.isGroup(message.chatJid()) && !readsGroupMessage(message, selfUsers)) {
-            return new Dropped(groups == WhatsAppConfig.Groups.OFF ? "group message (groups are off)"
+            return new Dropped(groups == Groups.OFF ? "group message (groups are off)"
                     : "group message not addressed to us");
         }
         boolean selfChat = selfUsers.contains(JidText.user(message.chatJid()));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.channels.access.UnauthorizedRecorder;
-import gomikrobot.config.WhatsAppConfig.Groups;
+import gomikrobot.config.Groups;
 import it.auties.whatsapp.model.info.ContextInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.MessageContainer;
