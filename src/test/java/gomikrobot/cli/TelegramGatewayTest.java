@@ -113,6 +113,12 @@ class TelegramGatewayTest {
         assertEquals("@" + FakeBotApiServer.BOT_USERNAME, state.string("account", ""));
         assertEquals("polling", state.string("detail", ""));
         assertFalse(gw.log().contains(FakeBotApiServer.TOKEN.substring(10)), "the token is never logged");
+
+        CliRun status = CliRun.run(dir.resolve("status-user"), Map.of("MIKROBOT_DASHBOARD_PORT",
+                Integer.toString(gw.dashboardPort()), "MIKROBOT_CHANNELS_TELEGRAM_ENABLED", "true",
+                "TELEGRAM_BOT_TOKEN", FakeBotApiServer.TOKEN), "", "status");
+        assertTrue(status.out.contains("telegram:    enabled (token [REDACTED], https://api.telegram.org, no owner);"
+                + " polling as @" + FakeBotApiServer.BOT_USERNAME), status.out);
     }
 
     private JsonObject telegramState(String path) {

@@ -1,5 +1,7 @@
 package gomikrobot.channels.access;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -34,6 +36,20 @@ public record ChannelAccess(String channel, UnaryOperator<String> normalise, Una
 
     public String pairTokenKey() {
         return channel + "_pair_token";
+    }
+
+    /**
+     * A comma-separated list the owner typed (a setup answer, an {@code --allow-from} flag) in normal form, without
+     * duplicates; blank or {@code none} is the empty list.
+     *
+     * @throws IllegalArgumentException naming the first entry that names nobody
+     */
+    public List<String> parseAll(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || stripped.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return Arrays.stream(stripped.split(",")).filter(e -> !e.isBlank()).map(parse).distinct().toList();
     }
 
     /** The comparable form of a stored entry or a sender; "" for null or an entry that names nobody. */

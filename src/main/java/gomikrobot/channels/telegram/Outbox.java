@@ -50,7 +50,8 @@ final class Outbox {
                 remember(key, part, parts.size());
             } catch (BotApiException e) {
                 if (e.migrateTo() != 0 && chat == chatId) {
-                    log.info("Telegram group moved to a supergroup; writing there", "chat_id", chat, "to", e.migrateTo());
+                    log.info("Telegram group became a supergroup; writing there", "chat_id", chat,
+                            "to", e.migrateTo());
                     chat = e.migrateTo();
                     continue;
                 }
@@ -58,7 +59,8 @@ final class Outbox {
                 if (e.code() != 429 || waited.plus(wait).compareTo(MAX_WAIT) > 0) {
                     return failed(e);
                 }
-                log.info("Telegram asks to wait before sending", "chat_id", chat, "retry_after", wait.toSeconds() + "s");
+                log.info("Telegram asks to wait before sending", "chat_id", chat,
+                        "retry_after", wait.toSeconds() + "s");
                 waited = waited.plus(wait);
                 if (!sleep(wait)) {
                     return new SendResult.Failed("interrupted", true);

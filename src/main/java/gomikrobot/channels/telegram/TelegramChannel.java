@@ -78,7 +78,7 @@ public final class TelegramChannel implements Channel {
                 Transcriber.choose(c.provider(), c.config().providers().localWhisper()), "Telegram", log));
         Outbox outbox = new Outbox(api, seams.sleeper(), log);
         Typing typing = new Typing(api, c.settings()::isSilentMode, seams.clock(), log);
-        AccessControl access = new AccessControl(AccessSettings.of(c.settings()), TelegramIds.RULES,
+        AccessControl access = new AccessControl(AccessSettings.of(c.settings()), TelegramAccess.RULES,
                 config.allowFrom());
         UpdateHandler handler = new UpdateHandler(access, reader, c.inbox(), c.refused()::accept, outbox, typing,
                 c.settings()::isSilentMode, config, seams.clock(), log);

@@ -84,7 +84,8 @@ final class UpdateHandler {
         String preview = ContentReader.preview(message.content());
         return switch (access.check(from.accessNames(), preview)) {
             case Verdict.Admitted admitted -> publish(message, false);
-            case Verdict.TokenSubmitted submitted -> refuse(message, preview, UnauthorizedRecorder.TOKEN_SUBMITTED, true);
+            case Verdict.TokenSubmitted submitted ->
+                    refuse(message, preview, UnauthorizedRecorder.TOKEN_SUBMITTED, true);
             case Verdict.Refused refused -> refuse(message, preview, UnauthorizedRecorder.UNAUTHORIZED,
                     !config.dropUnauthorized());
         };

@@ -1,23 +1,31 @@
 package gomikrobot.channels.telegram;
 
+import gomikrobot.channels.access.AccessLists;
+import gomikrobot.channels.access.AccessSettings;
 import gomikrobot.channels.access.ChannelAccess;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How Telegram people are written in the access lists: a numeric user id ({@code 123456789}, which never changes)
- * or a username ({@code @alice}, which its owner can change or give up: an id is the safer entry). Both compare in
- * normal form: the id's digits, or {@code @} and the username in lower case ({@code Alice} and {@code @alice}
- * name the same user).
+ * Telegram's access model: the {@code telegram_*} settings rows, and how people are written in them: a numeric
+ * user id ({@code 123456789}, which never changes) or a username ({@code @alice}, which its owner can change or
+ * give up: an id is the safer entry). Both compare in normal form: the id's digits, or {@code @} and the username
+ * in lower case ({@code Alice} and {@code @alice} name the same user).
  */
-final class TelegramIds {
-    static final ChannelAccess RULES = new ChannelAccess("telegram", TelegramIds::normalise, TelegramIds::parse);
+public final class TelegramAccess {
+    public static final ChannelAccess RULES = new ChannelAccess("telegram", TelegramAccess::normalise,
+            TelegramAccess::parse);
 
     private static final Pattern ID = Pattern.compile("[0-9]{1,16}");
     private static final Pattern USERNAME = Pattern.compile("@?[A-Za-z][A-Za-z0-9_]{3,31}");
     private static final Pattern LOOSE_USERNAME = Pattern.compile("@?[A-Za-z0-9_]{1,64}");
 
-    private TelegramIds() {
+    private TelegramAccess() {
+    }
+
+    /** The owner's view of the lists: {@code telegram-auth --list/--approve/--deny}, the setup's pairing token. */
+    public static AccessLists lists(AccessSettings settings) {
+        return new AccessLists(settings, RULES);
     }
 
     /** The normal form of a stored entry or a sender's name; "" when it names nobody. Never throws. */
@@ -38,7 +46,7 @@ final class TelegramIds {
      *
      * @throws IllegalArgumentException naming the text when it is neither
      */
-    static String parse(String typed) {
+    public static String parse(String typed) {
         String t = typed == null ? "" : typed.strip();
         if ((ID.matcher(t).matches() && Long.parseLong(t) > 0) || USERNAME.matcher(t).matches()) {
             return normalise(t);
