@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
+import gomikrobot.testing.FakeBotApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +162,15 @@ class DashboardE2ETest {
         browser.click(toggle);
         browser.waitUntil("return document.getElementById('silent-toggle').dataset.mode === arguments[0]", Dashboard.WAIT, before);
         assertEquals(silentBefore, silentMode());
+    }
+
+    @Test
+    void theHeaderShowsTheTelegramBotAndThatItPolls() {
+        dashboard.open("");
+        browser.waitUntil("return document.getElementById('gateway-status').dataset.telegramState === 'connected'",
+                Dashboard.WAIT);
+        String header = browser.text(browser.find("#gateway-status"));
+        assertTrue(header.contains("Telegram @" + FakeBotApiServer.BOT_USERNAME + " polling"), header);
     }
 
     @Test

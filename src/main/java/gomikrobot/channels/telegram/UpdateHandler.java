@@ -135,13 +135,13 @@ final class UpdateHandler {
     private Handled greet(TgMessage message, BotUser me, boolean owner, String payload) {
         Verdict verdict = owner ? new Verdict.Admitted() : access.check(message.from().accessNames(), payload);
         String text = Greeting.of(me, message.from(), owner, verdict, silent.getAsBoolean());
-        String classification = switch (verdict) {
-            case Verdict.Admitted admitted -> "";
-            case Verdict.TokenSubmitted submitted -> UnauthorizedRecorder.TOKEN_SUBMITTED;
-            case Verdict.Refused refused -> config.dropUnauthorized() ? "" : UnauthorizedRecorder.UNAUTHORIZED;
-        };
-        if (!classification.isEmpty()) {
-            recorder.record(toInbound(message, ContentReader.preview(message.content()), "", false), classification);
+        String preview = ContentReader.preview(message.content());
+        switch (verdict) {
+            case Verdict.Admitted admitted -> { }
+            case Verdict.TokenSubmitted submitted ->
+                    refuse(message, preview, UnauthorizedRecorder.TOKEN_SUBMITTED, true);
+            case Verdict.Refused refused -> refuse(message, preview, UnauthorizedRecorder.UNAUTHORIZED,
+                    !config.dropUnauthorized());
         }
         if (outbox.send(message.chatId(), text, "") instanceof SendResult.Failed failed) {
             log.warn("Telegram greeting not sent", "chat_id", message.chatId(), "error", failed.reason());
@@ -165,11 +165,7 @@ final class UpdateHandler {
 
     private Handled refuse(TgMessage message, String preview, String classification, boolean recorded) {
         InboundMessage inbound = toInbound(message, preview, "", false);
-        if (recorded) {
-            recorder.record(inbound, classification);
-        }
-        log.info("Telegram message from unauthorized sender", "sender", inbound.senderId(),
-                "classification", classification, "recorded", recorded);
+        recorder.refused(inbound, classification, recorded, log);
         return new Handled.Refused(inbound, classification, recorded);
     }
 

@@ -132,11 +132,7 @@ final class InboundHandler {
 
     private InboundOutcome refuse(WaMessage message, String preview, String classification, boolean record) {
         InboundMessage inbound = toInbound(message, preview, "", false);
-        if (record) {
-            recorder.record(inbound, classification);
-        }
-        log.info("WhatsApp message from unauthorized sender", "sender", inbound.senderId(),
-                "classification", classification, "recorded", record);
+        recorder.refused(inbound, classification, record, log);
         return new Unauthorized(inbound, classification, record);
     }
 
