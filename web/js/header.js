@@ -23,7 +23,7 @@ const TELEGRAM_STATES = {
   connected: 'polling',
   connecting: 'connecting',
   reconnecting: 'not polling, retrying',
-  token_refused: 'token refused, run telegram-setup',
+  token_refused: 'has no usable token, run telegram-setup',
   stopped: 'stopped',
 };
 

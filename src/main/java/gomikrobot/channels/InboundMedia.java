@@ -1,6 +1,7 @@
 package gomikrobot.channels;
 
 import gomikrobot.media.MediaDownload;
+import gomikrobot.media.MediaFiles;
 import gomikrobot.observe.Log;
 import java.io.IOException;
 
@@ -65,7 +66,7 @@ public final class InboundMedia {
     }
 
     /** Logs a failed download (once, here, for every channel) and hands the result on. */
-    public MediaDownload.Result logged(MediaDownload.Result result, String messageId, Object kind) {
+    public MediaDownload.Result logged(MediaDownload.Result result, String messageId, MediaFiles.Kind kind) {
         if (result instanceof MediaDownload.Result.Failed failed) {
             log.warn(channel + " media download failed", "message_id", messageId, "kind", kind, "reason",
                     failed.reason());

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +27,8 @@ import java.util.concurrent.Executors;
  * body answered {@code {"ok":true,"result":…}} or {@code {"ok":false,"error_code","description","parameters"}},
  * and files at {@code GET /file/bot<token>/<path>}. {@code getUpdates} keeps updates until an offset above them
  * confirms them, as Telegram does, and holds the request up to its {@code timeout} while there are none (ending
- * at once when one arrives or the server closes). A wrong token is 401. Sends can be scripted to fail (429 with
- * {@code retry_after}, 403). Every call is recorded. Safe to use from many threads.
+ * at once when one arrives or the server closes). A wrong token is 401. Any method can be scripted to fail
+ * (a 429 with {@code retry_after}, a 403, a 409). Every call is recorded. Safe to use from many threads.
  */
 public final class FakeBotApiServer implements AutoCloseable {
     public static final String TOKEN = "123456789:AAFakeTokenForTheLoopbackBotApi_0123";
@@ -52,7 +53,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     private final Map<String, byte[]> files = new HashMap<>(); // guarded by this
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> sent = new CopyOnWriteArrayList<>();
-    private final Deque<Failure> sendFailures = new ConcurrentLinkedDeque<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private long nextUpdateId = 700_000_001L; // guarded by this
     private long nextMessageId = 1; // guarded by this
     private boolean closed; // guarded by this
@@ -102,14 +103,20 @@ public final class FakeBotApiServer implements AutoCloseable {
         return "file-" + path.replaceAll("[^A-Za-z0-9]", "-");
     }
 
-    /** The next {@code sendMessage} not yet scripted fails with this code ({@code retryAfter} s when positive). */
+    /** The next call of {@code method} not yet scripted fails with this code ({@code retryAfter} s when positive). */
+    public void failNext(String method, int code, String description, long retryAfter) {
+        failures.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>())
+                .add(new Failure(code, description, retryAfter));
+    }
+
+    /** {@link #failNext} for {@code sendMessage}. */
     public void failNextSend(int code, String description, long retryAfter) {
-        sendFailures.add(new Failure(code, description, retryAfter));
+        failNext("sendMessage", code, description, retryAfter);
     }
 
     /** The next {@code sendMessage} not yet scripted succeeds (to make a later one fail). */
     public void passNextSend() {
-        sendFailures.add(new Failure(0, "", 0));
+        failNext("sendMessage", 0, "", 0);
     }
 
     // ---- what the bot did ----
@@ -166,7 +173,9 @@ public final class FakeBotApiServer implements AutoCloseable {
                 return;
             }
             calls.add(new Call(method, params));
-            send(exchange, answer(method, params));
+            Failure failure = failures.getOrDefault(method, new ConcurrentLinkedDeque<>()).poll();
+            send(exchange, failure != null && failure.code() != 0
+                    ? error(failure.code(), failure.description(), failure.retryAfter()) : answer(method, params));
         }
     }
 
@@ -207,10 +216,6 @@ public final class FakeBotApiServer implements AutoCloseable {
     }
 
     private Answer sendMessage(JsonObject params) {
-        Failure failure = sendFailures.poll();
-        if (failure != null && failure.code() != 0) {
-            return error(failure.code(), failure.description(), failure.retryAfter());
-        }
         long messageId;
         synchronized (this) {
             messageId = nextMessageId++;
