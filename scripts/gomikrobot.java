@@ -23,10 +23,13 @@
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/access/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/telegram/*.java
 //SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
 //FILES db/=../src/main/resources/db/**
 //FILES web/=../web/**
+//FILES META-INF/services/gomikrobot.channels.ChannelPlugin=../src/main/resources/META-INF/services/gomikrobot.channels.ChannelPlugin
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
 
 // Runs GoMikroBot from source with JBang, no Maven build needed:

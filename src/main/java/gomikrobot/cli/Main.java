@@ -30,6 +30,8 @@ public final class Main {
                 new StatusCommand(),
                 new WhatsAppSetupCommand(),
                 new WhatsAppAuthCommand(),
+                new TelegramSetupCommand(),
+                new TelegramAuthCommand(),
                 new InstallCommand(),
                 new BackupCommand(),
                 new RestoreCommand(),

@@ -31,6 +31,7 @@ final class Wiring {
         secrets.add(config.providers().openrouter().apiKey());
         secrets.add(config.gateway().authToken());
         secrets.addAll(config.tools().secrets());
+        secrets.add(config.channels().telegram().token());
         secrets.remove(null);
         return new Log(level, config.log().json(), ctx.err(), ctx.clock(), secrets);
     }

@@ -54,7 +54,14 @@ final class ConfigAssembler {
                 v.bool("channels.whatsapp.ignoreReactions"),
                 v.integer("channels.whatsapp.maxMediaBytes"),
                 v.bool("channels.whatsapp.voiceReplies"),
-                WhatsAppConfig.Groups.parse(v.string("channels.whatsapp.groups"))));
+                Groups.parse(v.string("channels.whatsapp.groups"))), telegram(v));
+    }
+
+    private static TelegramConfig telegram(SettingValues v) {
+        return new TelegramConfig(v.bool("channels.telegram.enabled"), v.string("channels.telegram.token"),
+                v.string("channels.telegram.apiBase"), v.strings("channels.telegram.allowFrom"),
+                v.wholeNumber("channels.telegram.ownerId"), v.bool("channels.telegram.dropUnauthorized"),
+                Groups.parse(v.string("channels.telegram.groups")), v.integer("channels.telegram.maxMediaBytes"));
     }
 
     private static ProvidersConfig providers(SettingValues v) {

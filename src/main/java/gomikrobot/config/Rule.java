@@ -108,6 +108,7 @@ sealed interface Rule {
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        // doubles hold every whole number up to 2^53 exactly (Telegram ids need that many digits)
+        return d == Math.rint(d) && Math.abs(d) <= 0x1p53 ? Long.toString((long) d) : Double.toString(d);
     }
 }

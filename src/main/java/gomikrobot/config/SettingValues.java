@@ -68,6 +68,11 @@ final class SettingValues {
         return Math.toIntExact((Long) sourced(key).value()); // in int range: every INT setting has a range rule
     }
 
+    /** An INT setting whose range goes beyond {@code int} (a Telegram user id). */
+    long wholeNumber(String key) {
+        return (Long) sourced(key).value();
+    }
+
     double decimal(String key) {
         return (Double) sourced(key).value();
     }

@@ -56,6 +56,17 @@ final class Settings {
             Setting.of("channels.whatsapp.voiceReplies", BOOL, false),
             Setting.of("channels.whatsapp.groups", STRING, "off").rule(new Rule.OneOf(List.of("off", "mention"))),
 
+            Setting.of("channels.telegram.enabled", BOOL, false),
+            Setting.of("channels.telegram.token", STRING, "").fallbackEnv("TELEGRAM_BOT_TOKEN"),
+            Setting.of("channels.telegram.apiBase", STRING, TelegramConfig.DEFAULT_API_BASE).rule(new Rule.HttpUrl()),
+            Setting.of("channels.telegram.allowFrom", LIST, List.of()),
+            // Telegram ids have at most 52 significant bits
+            Setting.of("channels.telegram.ownerId", INT, 0L).rule(Rule.range(0, 1L << 52)),
+            Setting.of("channels.telegram.dropUnauthorized", BOOL, false),
+            Setting.of("channels.telegram.groups", STRING, "off").rule(new Rule.OneOf(List.of("off", "mention"))),
+            Setting.of("channels.telegram.maxMediaBytes", INT, TelegramConfig.DEFAULT_MAX_MEDIA_BYTES)
+                    .rule(Rule.range(1, Integer.MAX_VALUE)),
+
             Setting.of("providers.openai.apiKey", STRING, "").env("MIKROBOT_OPENAI_API_KEY")
                     .fallbackEnv("OPENAI_API_KEY"),
             Setting.of("providers.openai.apiBase", STRING, "https://api.openai.com/v1").rule(new Rule.HttpUrl())

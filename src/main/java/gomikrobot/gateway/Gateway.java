@@ -35,9 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The gateway process's composition root: every part built with {@code new} in the order data flows (database,
@@ -94,11 +96,16 @@ public final class Gateway implements AutoCloseable {
         }
         life.closing("message bus", agent.bus());
         // channels, and the way back to them
+        ChannelContext context = new ChannelContext(config, inbox, t.settings(), agent.provider(),
+                agent.events()::refused, log);
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
-                new ChannelContext(config, inbox, t.settings(), agent.provider(), agent.events()::refused, log));
-        whatsapp.ifPresent(w -> approvals.addOwnerChannel(new ChannelOwner(w, log)));
+                context);
+        Optional<Channel> telegram = ChannelPlugin.createIfEnabled("telegram", config.channels().telegram().enabled(),
+                context);
+        List<Channel> channels = Stream.of(whatsapp, telegram).flatMap(Optional::stream).toList();
+        channels.forEach(c -> approvals.addOwnerChannel(new ChannelOwner(c, log)));
         DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, HeartbeatRoute.around(
-                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), config.scheduler().quietHours(),
+                Route.standard(t.webUsers(), channels, agent.events()::delivered), config.scheduler().quietHours(),
                 ZoneId.systemDefault(), clock), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
         Scheduler scheduler = Scheduler.create(agent.jobs(), t, agent.intake(), config.scheduler(),
@@ -109,8 +116,8 @@ public final class Gateway implements AutoCloseable {
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
         McpHub mcp = new McpHub(agent.tools(), config.paths().workspace(), System.getenv(), version, clock, log);
-        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp),
-                () -> channelStates(whatsapp), mcp::describe);
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(channels),
+                () -> channelStates(channels), mcp::describe);
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(inbox, ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
@@ -137,7 +144,7 @@ public final class Gateway implements AutoCloseable {
         new TasksApi(t.tasks()).mount(router);
         new JobsApi(agent.jobs(), scheduler).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, () -> channelStates(whatsapp), mcp::describe).mount(router);
+                clock.instant(), clock, () -> channelStates(channels), mcp::describe).mount(router);
         new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
                 .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
@@ -155,7 +162,7 @@ public final class Gateway implements AutoCloseable {
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
         life.start("scheduler", scheduler::start, scheduler); // after recovery: a crashed run's task is settled
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
-        whatsapp.ifPresent(life::start);
+        channels.forEach(life::start);
         ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);
         WebServer apiServer = WebServer.start("api", http.host(), http.port(), apiRoutes, guard, log, metrics);
         life.stopping("api server", deadline -> apiServer.stop(seconds(deadline)));
@@ -200,16 +207,17 @@ public final class Gateway implements AutoCloseable {
         return checks;
     }
 
-    private static Map<String, BooleanSupplier> informational(Optional<Channel> whatsapp) {
+    /** Whether each running channel is connected (Telegram: polling works): shown, never deciding readiness. */
+    private static Map<String, BooleanSupplier> informational(List<Channel> channels) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
+        channels.forEach(c -> checks.put(c.name(), () -> c.status().connected()));
         return checks;
     }
 
     /** What {@code /readyz} and {@code /api/v1/status} say about each running channel's connection. */
-    private static Map<String, Object> channelStates(Optional<Channel> whatsapp) {
+    private static Map<String, Object> channelStates(List<Channel> channels) {
         Map<String, Object> states = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> states.put(w.name(), w.status().describe()));
+        channels.forEach(c -> states.put(c.name(), c.status().describe()));
         return states;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
+import gomikrobot.testing.FakeBotApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,33 @@ class DashboardE2ETest {
     }
 
     @Test
+    void theHeaderShowsTheTelegramBotAndThatItPolls() {
+        dashboard.open("");
+        browser.waitUntil("return document.getElementById('gateway-status').dataset.telegramState === 'connected'",
+                Dashboard.WAIT);
+        String header = browser.text(browser.find("#gateway-status"));
+        assertTrue(header.contains("Telegram @" + FakeBotApiServer.BOT_USERNAME + " polling"), header);
+    }
+
+    @Test
+    void approvingATelegramRequestInSettingsMovesItToTheTelegramAllowlistOnly() {
+        dashboard.open("");
+        assertEquals(200L, browser.execute("""
+                return fetch('/api/v1/settings', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                    body: JSON.stringify({key: 'telegram_pending', value: '["5005"]'})}).then((r) => r.status)"""));
+        dashboard.open("#settings");
+        String approve = "#settings-telegram-pending [data-testid=pending-approve]";
+        browser.waitFor(approve, Dashboard.WAIT);
+        browser.click(browser.find(approve));
+
+        browser.waitUntil("return document.getElementById('settings-telegram-allowlist').value === '5005'",
+                Dashboard.WAIT);
+        assertEquals("5005", setting("telegram_allowlist"));
+        assertEquals("", setting("telegram_pending"));
+        assertEquals("", setting("whatsapp_allowlist"), "the other channel's lists are left alone");
+    }
+
+    @Test
     void commitFromTheRepoPanelLandsInTheWorkRepo() {
         dashboard.repo.write("todo.txt", "buy milk\n");
         dashboard.open("#repo");
@@ -285,6 +313,11 @@ class DashboardE2ETest {
 
     private static String feedItem(String traceId, String direction) {
         return "[data-testid=feed-item][data-trace-id='" + traceId + "'][data-direction=" + direction + "]";
+    }
+
+    private static String setting(String key) {
+        Object answer = dashboard.gateway.getJson("/api/v1/settings?key=" + key);
+        return JsonObject.of((Map<?, ?>) answer).string("value", "");
     }
 
     private static boolean silentMode() {

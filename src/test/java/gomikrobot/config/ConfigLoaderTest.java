@@ -272,7 +272,7 @@ class ConfigLoaderTest {
     void whatsappMediaCapVoiceRepliesAndGroupsAreRead() throws IOException {
         Path file = writeConfig("{\"channels\": {\"whatsapp\": {\"voiceReplies\": true, \"groups\": \"Mention\"}}}");
         WhatsAppConfig w = load(Map.of("MIKROBOT_CHANNELS_WHATSAPP_MAX_MEDIA_BYTES", "1048576")).channels().whatsapp();
-        assertEquals(new WhatsAppConfig(false, List.of(), false, false, 1_048_576, true, WhatsAppConfig.Groups.MENTION),
+        assertEquals(new WhatsAppConfig(false, List.of(), false, false, 1_048_576, true, Groups.MENTION),
                 w);
         writeConfig("{\"channels\": {\"whatsapp\": {\"groups\": \"all\"}}}");
         assertEquals("config error: " + file + ": channels.whatsapp.groups must be one of off, mention, got \"all\"",

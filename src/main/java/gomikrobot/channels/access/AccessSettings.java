@@ -1,11 +1,11 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.access;
 
 import gomikrobot.timeline.SettingsStore;
 
 /**
- * Where the channel reads its access rows ({@code whatsapp_allowlist}, {@code whatsapp_denylist},
- * {@code whatsapp_pair_token}) and writes {@code whatsapp_pending}: in the gateway, the settings table. Rows
- * are read for every message, so a change made in the dashboard applies to the next message.
+ * Where a channel reads its access rows ({@code <channel>_allowlist}, {@code _denylist}, {@code _pair_token})
+ * and writes {@code <channel>_pending}: in the gateway, the settings table. Rows are read for every message, so
+ * a change made in the dashboard applies to the next message.
  */
 public interface AccessSettings {
     /** The stored value, or "" when the key is missing. */

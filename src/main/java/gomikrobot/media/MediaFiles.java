@@ -1,6 +1,5 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.media;
 
-import gomikrobot.media.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,15 +7,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * Where received media go: {@code <media>/{images,audio,documents}/<message id>.<ext>}. The file name is built from
+ * Where media received on a channel go: {@code <media>/{images,audio,documents}/<message id>.<ext>}. The file name is built from
  * the message id with everything but letters, digits, '-' and '_' replaced, so a hostile id cannot leave the
  * folder; the extension comes from the MIME type, or from the sender's document name when it is a plain short
  * extension. A file is written as a temp file directly in the media folder and moved into place atomically, so a
  * half-written or unchecked file is never visible under its name, and a failed one leaves nothing behind (the
  * kind's folder is created only for a file that made it).
  */
-final class MediaFiles {
-    enum Kind {
+public final class MediaFiles {
+    /** What a received file is, and so the folder it goes to. */
+    public enum Kind {
         IMAGE("images"), AUDIO("audio"), DOCUMENT("documents");
 
         private final String folder;
@@ -31,12 +31,12 @@ final class MediaFiles {
 
     private final Path mediaRoot;
 
-    MediaFiles(Path mediaRoot) {
+    public MediaFiles(Path mediaRoot) {
         this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
     }
 
     /** The absolute path an attachment of this message is saved under; nothing is created. */
-    Path target(Kind kind, String messageId, String mimeType, String originalName) throws IOException {
+    public Path target(Kind kind, String messageId, String mimeType, String originalName) throws IOException {
         Path folder = mediaRoot.resolve(kind.folder);
         Path target = folder.resolve(safeName(messageId) + "." + extension(kind, mimeType, originalName));
         if (!target.normalize().startsWith(folder)) {
@@ -46,13 +46,13 @@ final class MediaFiles {
     }
 
     /** A new empty temp file in the media folder (created when missing), on the same file system as every target. */
-    Path newTempFile() throws IOException {
+    public Path newTempFile() throws IOException {
         Files.createDirectories(mediaRoot);
         return Files.createTempFile(mediaRoot, ".incoming-", ".part");
     }
 
     /** Moves a finished temp file to {@code target} in one step, replacing an earlier copy. */
-    void commit(Path temp, Path target) throws IOException {
+    public void commit(Path temp, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

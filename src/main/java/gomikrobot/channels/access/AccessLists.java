@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels.access;
 
 import gomikrobot.json.Json;
 import gomikrobot.timeline.SettingsList;
@@ -6,20 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The owner's view of the access rows the channel reads: who asked to talk (pending: senders who sent the
+ * The owner's view of the access rows a channel reads: who asked to talk (pending: senders who sent the
  * pairing token), who may (allowlist) and who may not (denylist). Approving or denying moves one user onto a
  * list and off the pending list and the opposite list, so a user is on at most one of them. Entries are
- * compared and stored as user parts ({@link WhatsAppIds#user}), like the channel compares them; the allow and
- * deny lists are written one per line (the dashboard's form), pending as a JSON array (the channel's form).
+ * compared and stored in the channel's normal form ({@link ChannelAccess}), like the channel compares them; the
+ * allow and deny lists are written one per line (the dashboard's form), pending as a JSON array (the channel's
+ * form).
  */
 public final class AccessLists {
     private static final int MIN_TOKEN = 6;
     private static final int MAX_TOKEN = 128;
 
     private final AccessSettings settings;
+    private final ChannelAccess access;
 
-    public AccessLists(AccessSettings settings) {
+    public AccessLists(AccessSettings settings, ChannelAccess access) {
         this.settings = settings;
+        this.access = access;
     }
 
     /** What approving or denying changed. */
@@ -27,20 +30,20 @@ public final class AccessLists {
     }
 
     public List<String> pending() {
-        return read(AccessControl.PENDING);
+        return read(access.pendingKey());
     }
 
     public List<String> allowed() {
-        return read(AccessControl.ALLOWLIST);
+        return read(access.allowlistKey());
     }
 
     public List<String> denied() {
-        return read(AccessControl.DENYLIST);
+        return read(access.denylistKey());
     }
 
     /** The pairing token; "" when none is set (then unknown senders cannot ask for access). */
     public String pairToken() {
-        return settings.get(AccessControl.PAIR_TOKEN).strip();
+        return settings.get(access.pairTokenKey()).strip();
     }
 
     /**
@@ -51,7 +54,7 @@ public final class AccessLists {
      *                                  white space (a message must be able to carry it as one word)
      */
     public void setPairToken(String token) {
-        settings.put(AccessControl.PAIR_TOKEN, checkPairToken(token));
+        settings.put(access.pairTokenKey(), checkPairToken(token));
     }
 
     /** The token as it would be stored (stripped; "" clears), or the reason it cannot be one. */
@@ -65,21 +68,21 @@ public final class AccessLists {
         return value;
     }
 
-    /** @throws IllegalArgumentException when the text is not a phone number or JID */
-    public Move approve(String numberOrJid) {
-        return move(WhatsAppIds.user(numberOrJid), AccessControl.ALLOWLIST, AccessControl.DENYLIST);
+    /** @throws IllegalArgumentException when the text names nobody in the channel's terms */
+    public Move approve(String typed) {
+        return move(access.parse().apply(typed), access.allowlistKey(), access.denylistKey());
     }
 
-    /** @throws IllegalArgumentException when the text is not a phone number or JID */
-    public Move deny(String numberOrJid) {
-        return move(WhatsAppIds.user(numberOrJid), AccessControl.DENYLIST, AccessControl.ALLOWLIST);
+    /** @throws IllegalArgumentException when the text names nobody in the channel's terms */
+    public Move deny(String typed) {
+        return move(access.parse().apply(typed), access.denylistKey(), access.allowlistKey());
     }
 
     private Move move(String user, String target, String opposite) {
-        boolean wasPending = remove(AccessControl.PENDING, user);
+        boolean wasPending = remove(access.pendingKey(), user);
         boolean leftOther = remove(opposite, user);
         List<String> onTarget = new ArrayList<>(read(target));
-        boolean already = onTarget.stream().anyMatch(e -> JidText.user(e).equals(user));
+        boolean already = onTarget.stream().anyMatch(e -> access.user(e).equals(user));
         if (!already) {
             onTarget.add(user);
             settings.put(target, SettingsList.formatList(onTarget));
@@ -90,11 +93,11 @@ public final class AccessLists {
     /** Removes every entry naming {@code user}; true when there was one. */
     private boolean remove(String key, String user) {
         List<String> entries = read(key);
-        List<String> kept = entries.stream().filter(e -> !JidText.user(e).equals(user)).toList();
+        List<String> kept = entries.stream().filter(e -> !access.user(e).equals(user)).toList();
         if (kept.size() == entries.size()) {
             return false;
         }
-        settings.put(key, key.equals(AccessControl.PENDING) ? Json.write(kept) : SettingsList.formatList(kept));
+        settings.put(key, key.equals(access.pendingKey()) ? Json.write(kept) : SettingsList.formatList(kept));
         return true;
     }
 

@@ -1,23 +1,38 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
+import gomikrobot.channels.access.AccessLists;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code whatsapp-auth --list / --approve / --deny}: the pending requests and the allow and deny lists as the
- * owner reads and changes them. Works on the settings table only (no network); a running gateway applies a
- * change from the next message on, because the channel reads the lists for every message.
+ * {@code whatsapp-auth} and {@code telegram-auth} {@code --list / --approve / --deny}: a channel's pending
+ * requests and allow and deny lists as the owner reads and changes them. Works on the settings table only (no
+ * network); a running gateway applies a change from the next message on, because the channel reads the lists
+ * for every message.
  */
-final class WhatsAppRequests {
+final class AccessRequests {
     private final AccessLists lists;
     private final List<String> configAllowFrom;
+    private final String channel;
+    private final String user;
     private final PrintStream out;
 
-    WhatsAppRequests(AccessLists lists, List<String> configAllowFrom, PrintStream out) {
+    /**
+     * @param channel the channel's name in commands ({@code whatsapp}, {@code telegram})
+     * @param user    what the commands take, as their usage writes it ({@code NUMBER}, {@code ID})
+     */
+    AccessRequests(AccessLists lists, List<String> configAllowFrom, String channel, String user, PrintStream out) {
         this.lists = lists;
         this.configAllowFrom = List.copyOf(configAllowFrom);
+        this.channel = channel;
+        this.user = user;
         this.out = out;
+    }
+
+    /** What the options ask for: {@code --approve}, else {@code --deny}, else the lists. */
+    void perform(Optional<String> approve, Optional<String> deny) {
+        approve.ifPresentOrElse(this::approve, () -> deny.ifPresentOrElse(this::deny, this::list));
     }
 
     void list() {
@@ -26,25 +41,26 @@ final class WhatsAppRequests {
             out.println("No pending requests.");
         } else {
             out.println("Pending requests (" + pending.size() + "), senders who sent the pairing token:");
-            pending.forEach(user -> out.println("  " + user));
-            out.println("Approve with `gomikrobot whatsapp-auth --approve NUMBER`, refuse with --deny NUMBER.");
+            pending.forEach(entry -> out.println("  " + entry));
+            out.println("Approve with `gomikrobot " + channel + "-auth --approve " + user + "`, refuse with --deny "
+                    + user + ".");
         }
         out.println("Allowlist: " + describe(lists.allowed())
                 + (configAllowFrom.isEmpty() ? "" : "; config allowFrom: " + describe(configAllowFrom)));
         out.println("Denylist: " + describe(lists.denied()));
         if (lists.pairToken().isEmpty()) {
             out.println("No pairing token is set, so unknown senders cannot ask for access"
-                    + " (set one with `gomikrobot whatsapp-setup --pair-token TOKEN`).");
+                    + " (set one with `gomikrobot " + channel + "-setup --pair-token TOKEN`).");
         }
     }
 
-    void approve(String numberOrJid) {
-        AccessLists.Move move = lists.approve(numberOrJid);
+    void approve(String typed) {
+        AccessLists.Move move = lists.approve(typed);
         report(move, "allowlist", "denylist", "may now talk to the agent");
     }
 
-    void deny(String numberOrJid) {
-        AccessLists.Move move = lists.deny(numberOrJid);
+    void deny(String typed) {
+        AccessLists.Move move = lists.deny(typed);
         report(move, "denylist", "allowlist", "is refused from now on");
     }
 

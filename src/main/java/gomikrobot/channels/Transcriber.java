@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels;
 
 import gomikrobot.config.LocalWhisperConfig;
 import gomikrobot.provider.LlmProvider;

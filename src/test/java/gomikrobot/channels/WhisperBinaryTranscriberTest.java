@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

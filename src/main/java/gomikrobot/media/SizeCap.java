@@ -1,25 +1,28 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.media;
 
 import java.util.Locale;
 
 /**
- * Why one attachment could not be downloaded, in words for the agent and the timeline ("the MAC does not match").
- * An expected outcome, so it carries no stack trace.
+ * The largest attachment a channel saves, and the setting that says so ({@code channels.whatsapp.maxMediaBytes}),
+ * so the failure a too large file gets names what to change.
  */
-final class MediaFailure extends Exception {
-    MediaFailure(String reason) {
-        super(reason, null, false, false);
+public record SizeCap(long bytes, String setting) {
+
+    public SizeCap {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("media size cap must be positive: " + bytes);
+        }
     }
 
-    /** Over the size cap; {@code size} is what was announced or seen so far, or -1 when only "more" is known. */
-    static MediaFailure tooLarge(long size, long limit) {
+    /** The failure for a file of {@code size} bytes (announced or seen so far), or -1 when only "more" is known. */
+    public MediaFailure exceeded(long size) {
         String what = size < 0 ? "the attachment is larger than " : "the attachment has " + inUnits(size)
                 + ", more than ";
-        return new MediaFailure(what + inUnits(limit) + " (channels.whatsapp.maxMediaBytes)");
+        return new MediaFailure(what + inUnits(bytes) + " (" + setting + ")");
     }
 
     /** {@code 33554432} -> {@code 32 MiB}, {@code 1536} -> {@code 1.5 KiB}. */
-    static String inUnits(long bytes) {
+    public static String inUnits(long bytes) {
         String[] units = {"bytes", "KiB", "MiB", "GiB"};
         double value = bytes;
         int unit = 0;

@@ -1,4 +1,4 @@
-package gomikrobot.channels.whatsapp;
+package gomikrobot.channels;
 
 import gomikrobot.process.ChildEnvironment;
 import gomikrobot.process.Command;
