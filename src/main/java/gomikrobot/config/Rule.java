@@ -35,6 +35,10 @@ sealed interface Rule {
     record Positive() implements Rule {
     }
 
+    /** Printable ASCII without line breaks, 1-100 characters: what an HTTP header value can carry as it is. */
+    record HeaderText() implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
@@ -52,6 +56,7 @@ sealed interface Rule {
             case NonBlank n -> !value.toString().isBlank();
             case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
             case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
+            case HeaderText h -> value.toString().matches("[\\x20-\\x7E]{1,100}");
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -64,6 +69,7 @@ sealed interface Rule {
             case NonBlank n -> "must not be empty";
             case HttpUrl u -> "must be an http:// or https:// URL";
             case Positive p -> "must be positive";
+            case HeaderText h -> "must be 1-100 printable ASCII characters";
         };
     }
 
