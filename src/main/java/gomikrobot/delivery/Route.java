@@ -14,7 +14,8 @@ public interface Route {
 
     /**
      * The gateway's routes by channel: the web UI (and its WhatsApp forwarding), WhatsApp when enabled, and the
-     * in-line channels {@code cli} and {@code local}, whose replies only arrive here when nobody waited for them.
+     * in-line channels {@code cli}, {@code local} and {@code openai}, whose replies only arrive here when nobody
+     * waited for them.
      */
     static Map<String, Route> standard(WebUserStore webUsers, Optional<Channel> whatsapp, DeliveryLog log) {
         Map<String, Route> routes = new HashMap<>();
@@ -22,6 +23,7 @@ public interface Route {
         whatsapp.ifPresent(w -> routes.put("whatsapp", new WhatsAppRoute(w, log)));
         routes.put("cli", new InlineRoute());
         routes.put("local", new InlineRoute());
+        routes.put("openai", new InlineRoute());
         return routes;
     }
 }

@@ -10,6 +10,7 @@ import gomikrobot.config.Config;
 import gomikrobot.config.GatewayConfig;
 import gomikrobot.delivery.DeliveryWorker;
 import gomikrobot.delivery.Route;
+import gomikrobot.gateway.openai.OpenAiApi;
 import gomikrobot.git.Git;
 import gomikrobot.git.RepoCommands;
 import gomikrobot.git.Repos;
@@ -95,6 +96,8 @@ public final class Gateway implements AutoCloseable {
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        mountOpenAi(apiRoutes, new OpenAiApi(agent.intake(), t.tasks(), http.openai(), ids, clock, CHAT_TIMEOUT,
+                OpenAiApi.KEEP_ALIVE, log));
         health.mount(apiRoutes);
         metricsHandler.mount(apiRoutes);
 
@@ -164,6 +167,13 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         stop(ROLLBACK_DEADLINE);
+    }
+
+    /** The OpenAI-compatible API's routes ({@code /v1/…}). */
+    static void mountOpenAi(Router routes, OpenAiApi openAi) {
+        routes.exact(OpenAiApi.MODELS, openAi.models(), "GET")
+                .prefix(OpenAiApi.MODELS + "/", openAi.models(), "GET")
+                .exact(OpenAiApi.COMPLETIONS, openAi.completions(), "POST");
     }
 
     private static Map<String, BooleanSupplier> readiness(Database db, AgentCore agent) {
