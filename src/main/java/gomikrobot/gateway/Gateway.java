@@ -116,7 +116,7 @@ public final class Gateway implements AutoCloseable {
         new RepoApi(repos, new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
         new WebChatApi(t.webUsers(), t.settings(), t.events(), agent.intake(), new ChannelForwarder(whatsapp),
-                ids, clock, log).mount(router);
+                new PartialAnswers(), ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
                 clock.instant(), clock, () -> channelStates(whatsapp)).mount(router);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
+import gomikrobot.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,28 @@ class DashboardE2ETest {
         assertTrue(browser.text(answer).contains("echo: hello from the browser"), browser.text(answer));
         assertTrue(browser.isDisplayed(question));
         dashboard.screenshot("feed", 900);
+    }
+
+    @Test
+    void webChatShowsTheAnswerGrowingWhileTheModelWritesIt() throws InterruptedException {
+        dashboard.llm.enqueueText("This answer grows word by word.");
+        FakeOpenAiServer.Hold hold = dashboard.llm.holdNextStream(3);
+        try {
+            startChat("write slowly");
+            hold.awaitReached(Dashboard.WAIT);
+            Object partial = browser.waitUntil("""
+                    const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                    return answer.dataset.state === 'writing' ? answer.querySelector('.text').textContent : null""",
+                    Dashboard.WAIT);
+            assertEquals("This answer grows ", partial, "the first words, while the model is still writing");
+        } finally {
+            hold.release();
+        }
+        Object done = browser.waitUntil("""
+                const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                return answer.dataset.state === 'answered' ? answer.querySelector('.text').textContent : null""",
+                Dashboard.WAIT);
+        assertEquals("This answer grows word by word.", done);
     }
 
     @Test
@@ -201,6 +224,17 @@ class DashboardE2ETest {
 
     /** Sends a message from the chat tab as web user "ada" (created on first use) and waits for the answer. */
     private static ChatTurn sendChat(String message) {
+        startChat(message);
+        String state = (String) browser.waitUntil("""
+                const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                return ['waiting', 'writing'].includes(answer.dataset.state) ? null : answer.dataset.state""",
+                Dashboard.WAIT);
+        Element answer = browser.find("[data-testid=chat-answer]:last-child");
+        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state, browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
+    }
+
+    /** Sends a message from the chat tab as web user "ada" (created on first use); its answer bubble is shown. */
+    private static void startChat(String message) {
         dashboard.open("#chat");
         browser.waitUntil("return document.getElementById('chat-status').textContent !== ''", Dashboard.WAIT);
         if (browser.property(browser.find("#webuser-select"), "value").equals("")) {
@@ -213,11 +247,6 @@ class DashboardE2ETest {
         browser.click(browser.find("#chat-send"));
         browser.waitUntil("return document.querySelectorAll('[data-testid=chat-answer]').length > arguments[0]",
                 Dashboard.WAIT, before);
-        String state = (String) browser.waitUntil("""
-                const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
-                return answer.dataset.state === 'waiting' ? null : answer.dataset.state""", Dashboard.WAIT);
-        Element answer = browser.find("[data-testid=chat-answer]:last-child");
-        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state, browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
     }
 
     private static String feedItem(String traceId, String direction) {
