@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
-import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.StreamHold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +106,7 @@ class DashboardE2ETest {
     @Test
     void webChatShowsTheAnswerGrowingWhileTheModelWritesIt() throws InterruptedException {
         dashboard.llm.enqueueText("This answer grows word by word.");
-        FakeOpenAiServer.Hold hold = dashboard.llm.holdNextStream(3);
+        StreamHold hold = dashboard.llm.holdNextStream(3);
         try {
             startChat("write slowly");
             hold.awaitReached(Dashboard.WAIT);

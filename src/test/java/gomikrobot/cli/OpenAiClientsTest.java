@@ -7,6 +7,7 @@ import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.testing.Eventually;
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.StreamHold;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ class OpenAiClientsTest {
         try (LiveGateway g = LiveGateway.start(dir, Map.of())) {
             g.llm.setStreamPause(Duration.ofMillis(20));
             g.llm.enqueueText("The first words arrive early, the rest later.");
-            FakeOpenAiServer.Hold hold = g.llm.holdNextStream(3);
+            StreamHold hold = g.llm.holdNextStream(3);
             Process curl = new ProcessBuilder("curl", "-sS", "-N", "-H", "Content-Type: application/json", "-d",
                     body("tell me"), g.api() + "/v1/chat/completions").redirectErrorStream(true).start();
             try {
@@ -100,7 +101,7 @@ class OpenAiClientsTest {
     void aClientThatLeavesHalfWayDoesNotStopTheTurn() throws Exception {
         try (LiveGateway g = LiveGateway.start(dir, Map.of())) {
             g.llm.enqueueText("one two three four");
-            FakeOpenAiServer.Hold hold = g.llm.holdNextStream(1);
+            StreamHold hold = g.llm.holdNextStream(1);
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), g.apiPort())) {
                 socket.setSoTimeout((int) WAIT.toMillis());
                 byte[] body = body("count").getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.StreamHold;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,7 +169,7 @@ class StreamingTest {
     @Test
     void aStreamThatStallsFailsAfterTheRequestTimeoutWithWhatArrived() throws Exception {
         server.enqueueText("first then nothing");
-        FakeOpenAiServer.Hold hold = server.holdNextStream(1);
+        StreamHold hold = server.holdNextStream(1);
         OpenAiCompatibleProvider impatient = providers.provider(server.baseUrl(), KEY);
         try {
             ProviderException e = assertThrows(ProviderException.class,

@@ -51,20 +51,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** A streamed answer held after some pieces of its text: wait until it gets there, then let it go on. */
-    public record Hold(int afterPieces, CountDownLatch reached, CountDownLatch released) {
-        /** Waits (at most {@code limit}) until the stream has sent its first pieces and stopped. */
-        public void awaitReached(Duration limit) throws InterruptedException {
-            if (!reached.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("the stream did not reach its hold within " + limit);
-            }
-        }
-
-        public void release() {
-            released.countDown();
-        }
-    }
-
     private sealed interface Scripted {
         record Answer(FakeReply reply) implements Scripted {
         }
@@ -98,7 +84,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile String expectedKey;
     private volatile Duration streamPause = Duration.ZERO;
     private volatile boolean refusesStreams;
-    private final AtomicReference<Hold> hold = new AtomicReference<>();
+    private final AtomicReference<StreamHold> hold = new AtomicReference<>();
 
     private FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -213,8 +199,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * The next streamed answer stops after its first {@code afterPieces} pieces of text until the returned hold
      * is released (or 30 s pass, or the server closes), so a test can see what arrived before the answer ended.
      */
-    public Hold holdNextStream(int afterPieces) {
-        Hold next = new Hold(afterPieces, new CountDownLatch(1), new CountDownLatch(1));
+    public StreamHold holdNextStream(int afterPieces) {
+        StreamHold next = new StreamHold(afterPieces, new CountDownLatch(1), new CountDownLatch(1));
         hold.set(next);
         return next;
     }
@@ -349,7 +335,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Between two pieces of a streamed text: the hold, if one is set for this point, then the pause. */
     private boolean pauseStream(int sentPieces) {
-        Hold current = hold.get();
+        StreamHold current = hold.get();
         if (current != null && current.afterPieces() == sentPieces && hold.compareAndSet(current, null)) {
             current.reached().countDown();
             try {
