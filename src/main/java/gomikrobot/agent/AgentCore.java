@@ -86,7 +86,7 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         Path workspace = config.paths().workspace();
         SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, CACHED_SESSIONS, log);
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
-        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
+        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::callerOf, clock, log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
         return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools, jobs);
     }

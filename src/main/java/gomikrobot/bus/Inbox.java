@@ -1,6 +1,8 @@
 package gomikrobot.bus;
 
+import gomikrobot.session.Turn;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where every message enters the gateway: a channel, an HTTP handler, a scheduler or a peer agent hands it
@@ -17,6 +19,14 @@ public interface Inbox {
     Receipt submit(InboundMessage message) throws InterruptedException;
 
     /**
+     * As {@link #submit(InboundMessage)}, and the answer's text also reaches {@code stream} as it is produced (the
+     * dashboard's web chat shows it growing). An inbox that cannot follow answers ignores the stream.
+     */
+    default Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException {
+        return submit(message);
+    }
+
+    /**
      * Stores and queues the message, then waits up to {@code timeout} for its reply; for callers that answer
      * in-line (the local API, {@code agent -m}). The answer's text also reaches {@code stream} as it is produced
      * (in pieces, when the model streams). Never throws for a failed or late answer: that is a
@@ -27,5 +37,15 @@ public interface Inbox {
     /** {@link #ask(InboundMessage, Duration, AnswerStream)} without following the answer as it is produced. */
     default Reply ask(InboundMessage message, Duration timeout) throws InterruptedException {
         return ask(message, timeout, AnswerStream.NONE);
+    }
+
+    /**
+     * As {@link #ask(InboundMessage, Duration, AnswerStream)}, answered with {@code history} as the conversation
+     * so far instead of the session's stored history, which this exchange leaves untouched (a client that keeps
+     * the conversation itself, such as the OpenAI-compatible API with {@code gateway.openai.statelessHistory}).
+     */
+    default Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream)
+            throws InterruptedException {
+        throw new UnsupportedOperationException("this inbox answers only from the session's own history");
     }
 }

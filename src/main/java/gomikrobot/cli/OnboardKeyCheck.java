@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks an API key with one cheap request ({@code GET /models}, no retries) and puts the verdict in one plain
- * sentence. The key never appears in that sentence, even when the server echoes it back in its error.
+ * sentence. Without a key (a local server) the sentence says the server was reached without one, never that a
+ * key works. The key never appears in that sentence, even when the server echoes it back in its error.
  */
 final class OnboardKeyCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -37,10 +38,13 @@ final class OnboardKeyCheck {
         String where = endpoint.apiBase();
         try {
             return switch (provider.checkKey()) {
-                case ModelsCheck.Accepted ok -> new Verdict(true, "The API key works: " + where + " accepted it"
-                        + modelNote(ok, model));
-                case ModelsCheck.Rejected no -> new Verdict(false, "The API key does NOT work: " + where
-                        + " rejected it (HTTP " + no.status() + ": " + hide(no.reason(), key) + ")");
+                case ModelsCheck.Accepted ok -> new Verdict(true, (key.isEmpty()
+                        ? "Reached " + where + " without an API key: it answered the model list without one"
+                        : "The API key works: " + where + " accepted it") + modelNote(ok, model));
+                case ModelsCheck.Rejected no -> new Verdict(false, (key.isEmpty()
+                        ? where + " needs an API key: it refused the request without one"
+                        : "The API key does NOT work: " + where + " rejected it")
+                        + " (HTTP " + no.status() + ": " + hide(no.reason(), key) + ")");
             };
         } catch (ProviderException e) {
             return new Verdict(false, "Could not check the API key: " + hide(Failures.describe(e), key));

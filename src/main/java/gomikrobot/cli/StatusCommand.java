@@ -49,8 +49,8 @@ final class StatusCommand implements Command {
         out.println("work repo:   " + config.paths().workRepoPath());
         out.println("model:       " + config.model().name());
         ProviderConfig provider = config.providers().active();
-        out.println("provider:    " + (provider.hasKey() ? "configured" : "not configured")
-                + " (" + provider.apiBase() + ", key " + provider.redactedKey() + ")");
+        out.println("provider:    " + providerState(provider) + " (" + provider.apiBase() + ", key "
+                + provider.redactedKey() + ")");
         out.println("gateway:     api http://" + config.gateway().host() + ":" + config.gateway().port()
                 + ", dashboard http://" + config.gateway().host() + ":" + config.gateway().dashboardPort());
         out.println("whatsapp:    " + (config.channels().whatsapp().enabled() ? "enabled" : "disabled"));
@@ -87,5 +87,13 @@ final class StatusCommand implements Command {
             default -> state.string("state", "") + (account.isEmpty() ? "" : " (" + account + ")")
                     + (detail.isEmpty() ? "" : ": " + detail);
         };
+    }
+
+    /** A hosted API needs a key; a local server (Ollama, vLLM) is configured by its address alone. */
+    private static String providerState(ProviderConfig provider) {
+        if (provider.hasKey()) {
+            return "configured";
+        }
+        return provider.needsKey() ? "not configured" : "configured (local server, no key needed)";
     }
 }

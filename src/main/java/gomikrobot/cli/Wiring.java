@@ -6,14 +6,11 @@ import gomikrobot.observe.Log;
 import gomikrobot.provider.LazyProvider;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.OpenAiCompatibleProvider;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
 
 /** The pieces every long-running command builds the same way from the configuration. */
 final class Wiring {
-    private static final Set<String> HOSTED = Set.of("api.openai.com", "openrouter.ai");
-
     private Wiring() {
     }
 
@@ -42,19 +39,10 @@ final class Wiring {
      */
     static LlmProvider provider(Config config, Log log) {
         ProviderConfig p = config.providers().active();
-        if (!p.hasKey() && isHosted(p.apiBase())) {
+        if (!p.hasKey() && p.needsKey()) {
             throw new IllegalStateException("no API key configured for " + p.apiBase()
                     + ": set OPENAI_API_KEY or OPENROUTER_API_KEY, or run `gomikrobot onboard`");
         }
         return new LazyProvider(() -> OpenAiCompatibleProvider.create(p, log));
-    }
-
-    private static boolean isHosted(String apiBase) {
-        try {
-            String host = URI.create(apiBase).getHost();
-            return host != null && HOSTED.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

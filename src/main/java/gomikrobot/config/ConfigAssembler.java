@@ -67,7 +67,8 @@ final class ConfigAssembler {
     private static ProvidersConfig providers(SettingValues v) {
         return new ProvidersConfig(
                 new ProviderConfig(v.string("providers.openai.apiKey"), v.string("providers.openai.apiBase")),
-                new ProviderConfig(v.string("providers.openrouter.apiKey"), v.string("providers.openrouter.apiBase")),
+                new ProviderConfig(v.string("providers.openrouter.apiKey"), v.string("providers.openrouter.apiBase"),
+                        v.string("providers.openrouter.appUrl").strip(), v.string("providers.openrouter.appName")),
                 new LocalWhisperConfig(v.bool("providers.localWhisper.enabled"),
                         v.string("providers.localWhisper.model"), v.string("providers.localWhisper.binaryPath")));
     }
@@ -76,7 +77,9 @@ final class ConfigAssembler {
         int dashboardPort = v.integer("gateway.dashboardPort");
         return new GatewayConfig(v.string("gateway.host").strip(), v.integer("gateway.port"),
                 dashboardPort == 0 ? Settings.DEFAULT_DASHBOARD_PORT : dashboardPort,
-                v.string("gateway.authToken"), v.strings("gateway.corsOrigins"));
+                v.string("gateway.authToken"), v.strings("gateway.corsOrigins"),
+                new OpenAiApiConfig(v.bool("gateway.openai.statelessHistory"),
+                        v.bool("gateway.openai.showToolProgress")));
     }
 
     private static ToolsConfig tools(SettingValues v) {

@@ -52,6 +52,10 @@ sealed interface Rule {
     record Matches(String regex, String expectation) implements Rule {
     }
 
+    /** Printable ASCII without line breaks, 1-100 characters: what an HTTP header value can carry as it is. */
+    record HeaderText() implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
@@ -78,6 +82,7 @@ sealed interface Rule {
                     .allMatch(n -> ((Number) n).doubleValue() >= r.min() && ((Number) n).doubleValue() <= r.max());
             case AtLeast a -> ((Duration) value).compareTo(a.min()) >= 0 || a.zeroIsOff() && ((Duration) value).isZero();
             case Matches m -> value.toString().matches(m.regex());
+            case HeaderText h -> value.toString().matches("[\\x20-\\x7E]{1,100}");
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -95,6 +100,7 @@ sealed interface Rule {
             case AtLeast a -> (a.zeroIsOff() ? "must be 0 (off) or at least " : "must be at least ")
                     + GoDuration.format(a.min());
             case Matches m -> "must be " + m.expectation();
+            case HeaderText h -> "must be 1-100 printable ASCII characters";
         };
     }
 

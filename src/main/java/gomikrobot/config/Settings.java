@@ -75,6 +75,9 @@ final class Settings {
                     .fallbackEnv("OPENROUTER_API_KEY"),
             Setting.of("providers.openrouter.apiBase", STRING, "https://openrouter.ai/api/v1")
                     .rule(new Rule.HttpUrl()).env("MIKROBOT_OPENROUTER_API_BASE"),
+            Setting.of("providers.openrouter.appUrl", STRING, ProviderConfig.PROJECT_URL).rule(new Rule.HttpUrl()),
+            Setting.of("providers.openrouter.appName", STRING, ProviderConfig.PROJECT_NAME)
+                    .rule(new Rule.HeaderText()),
             Setting.of("providers.localWhisper.enabled", BOOL, false),
             Setting.of("providers.localWhisper.model", STRING, "base").rule(new Rule.NonBlank()),
             Setting.of("providers.localWhisper.binaryPath", STRING, ""),
@@ -86,6 +89,8 @@ final class Settings {
                     .env("MIKROBOT_DASHBOARD_PORT"),
             Setting.of("gateway.authToken", STRING, ""),
             Setting.of("gateway.corsOrigins", LIST, List.of()),
+            Setting.of("gateway.openai.statelessHistory", BOOL, false),
+            Setting.of("gateway.openai.showToolProgress", BOOL, false),
 
             // Go's time.Duration is serialised as nanoseconds; writing that keeps the file readable by the original
             Setting.of("tools.exec.timeout", DURATION, 60_000_000_000L).rule(new Rule.Positive()),

@@ -15,8 +15,8 @@ public interface Route {
 
     /**
      * The gateway's routes by channel: the web UI (and its WhatsApp forwarding), each running messaging channel
-     * (WhatsApp, Telegram) under its name, and the in-line channels {@code cli} and {@code local}, whose replies
-     * only arrive here when nobody waited for them.
+     * (WhatsApp, Telegram) under its name, and the in-line channels {@code cli}, {@code local} and
+     * {@code openai}, whose replies only arrive here when nobody waited for them.
      */
     static Map<String, Route> standard(WebUserStore webUsers, List<Channel> channels, DeliveryLog log) {
         Map<String, Route> routes = new HashMap<>();
@@ -25,6 +25,7 @@ public interface Route {
         channels.forEach(c -> routes.put(c.name(), new ChannelRoute(c, log)));
         routes.put("cli", new InlineRoute());
         routes.put("local", new InlineRoute());
+        routes.put("openai", new InlineRoute());
         return routes;
     }
 }

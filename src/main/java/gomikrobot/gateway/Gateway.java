@@ -16,6 +16,7 @@ import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.GatewayConfig;
 import gomikrobot.delivery.DeliveryWorker;
 import gomikrobot.delivery.Route;
+import gomikrobot.gateway.openai.OpenAiApi;
 import gomikrobot.git.Git;
 import gomikrobot.git.RepoCommands;
 import gomikrobot.git.Repos;
@@ -121,6 +122,8 @@ public final class Gateway implements AutoCloseable {
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(inbox, ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        mountOpenAi(apiRoutes, new OpenAiApi(inbox, t.tasks(), http.openai(), ids, clock, CHAT_TIMEOUT,
+                OpenAiApi.KEEP_ALIVE, log));
         health.mount(apiRoutes);
         metricsHandler.mount(apiRoutes);
 
@@ -140,7 +143,7 @@ public final class Gateway implements AutoCloseable {
         new RepoApi(repos, new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
         new WebChatApi(t.webUsers(), t.settings(), t.events(), inbox, new ChannelForwarder(whatsapp),
-                ids, clock, log).mount(router);
+                new PartialAnswers(), ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new JobsApi(agent.jobs(), scheduler).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
@@ -198,6 +201,13 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         stop(ROLLBACK_DEADLINE);
+    }
+
+    /** The OpenAI-compatible API's routes ({@code /v1/…}). */
+    static void mountOpenAi(Router routes, OpenAiApi openAi) {
+        routes.exact(OpenAiApi.MODELS, openAi.models(), "GET")
+                .prefix(OpenAiApi.MODELS + "/", openAi.models(), "GET")
+                .exact(OpenAiApi.COMPLETIONS, openAi.completions(), "POST");
     }
 
     private static Map<String, BooleanSupplier> readiness(Database db, AgentCore agent) {

@@ -2,6 +2,7 @@ package gomikrobot.memory;
 
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LlmProvider;
+import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.provider.ProviderException;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,13 @@ final class Embedder {
     private final Log log;
     private final AtomicBoolean unavailable;
 
-    /** {@code provider} null means no embedder at all: memory is keyword-only from the start. */
+    /**
+     * {@code provider} null means no embedder at all: memory is keyword-only from the start. A null or blank
+     * {@code model} is the provider's default, named as such so every warning says which model failed.
+     */
     Embedder(LlmProvider provider, String model, Log log) {
         this.provider = provider;
-        this.model = model;
+        this.model = model == null || model.isBlank() ? OpenAiCompatibleProvider.DEFAULT_EMBEDDING_MODEL : model;
         this.log = log;
         this.unavailable = new AtomicBoolean(provider == null);
     }
@@ -43,7 +47,7 @@ final class Embedder {
             List<float[]> vectors = provider.embed(texts, model).vectors();
             if (vectors.size() != texts.size()) {
                 log.warn("Embeddings answer has the wrong number of vectors; using keyword search for this call",
-                        "expected", texts.size(), "got", vectors.size());
+                        "model", model, "expected", texts.size(), "got", vectors.size());
                 return Optional.empty();
             }
             return Optional.of(vectors);

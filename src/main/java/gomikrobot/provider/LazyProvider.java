@@ -26,6 +26,11 @@ public final class LazyProvider implements LlmProvider {
     }
 
     @Override
+    public ChatReply chat(ChatRequest request, ChatListener listener) {
+        return delegate().chat(request, listener);
+    }
+
+    @Override
     public Embeddings embed(List<String> texts, String model) {
         return delegate().embed(texts, model);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
 import gomikrobot.testing.FakeBotApiServer;
+import gomikrobot.testing.StreamHold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,28 @@ class DashboardE2ETest {
         assertTrue(browser.text(answer).contains("echo: hello from the browser"), browser.text(answer));
         assertTrue(browser.isDisplayed(question));
         dashboard.screenshot("feed", 900);
+    }
+
+    @Test
+    void webChatShowsTheAnswerGrowingWhileTheModelWritesIt() throws InterruptedException {
+        dashboard.llm.enqueueText("This answer grows word by word.");
+        StreamHold hold = dashboard.llm.holdNextStream(3);
+        try {
+            startChat("write slowly");
+            hold.awaitReached(Dashboard.WAIT);
+            Object partial = browser.waitUntil("""
+                    const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                    return answer.dataset.state === 'writing' ? answer.querySelector('.text').textContent : null""",
+                    Dashboard.WAIT);
+            assertEquals("This answer grows ", partial, "the first words, while the model is still writing");
+        } finally {
+            hold.release();
+        }
+        Object done = browser.waitUntil("""
+                const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                return answer.dataset.state === 'answered' ? answer.querySelector('.text').textContent : null""",
+                Dashboard.WAIT);
+        assertEquals("This answer grows word by word.", done);
     }
 
     @Test
@@ -306,9 +329,11 @@ class DashboardE2ETest {
                 Dashboard.WAIT, before);
         String state = (String) browser.waitUntil("""
                 const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
-                return answer.dataset.state === 'waiting' ? null : answer.dataset.state""", Dashboard.WAIT);
+                return ['waiting', 'writing'].includes(answer.dataset.state) ? null : answer.dataset.state""",
+                Dashboard.WAIT);
         Element answer = browser.find("[data-testid=chat-answer]:last-child");
-        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state, browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
+        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state,
+                browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
     }
 
     private static String feedItem(String traceId, String direction) {

@@ -46,7 +46,8 @@ class ConfigLoaderTest {
         assertNull(c.paths().systemRepoPath());
         assertEquals(new ModelConfig("gpt-4o-mini", 8192, 0.7, 20, 4), c.model());
         assertEquals(new ProviderConfig("", "https://api.openai.com/v1"), c.providers().openai());
-        assertEquals(new ProviderConfig("", "https://openrouter.ai/api/v1"), c.providers().openrouter());
+        assertEquals(new ProviderConfig("", "https://openrouter.ai/api/v1", ProviderConfig.PROJECT_URL,
+                ProviderConfig.PROJECT_NAME), c.providers().openrouter());
         assertEquals(new LocalWhisperConfig(false, "base", ""), c.providers().localWhisper());
         assertEquals(new GatewayConfig("127.0.0.1", 18790, 18791, "", List.of()), c.gateway());
         assertEquals(new ExecToolConfig(Duration.ofSeconds(60), true, List.of()), c.tools().exec());

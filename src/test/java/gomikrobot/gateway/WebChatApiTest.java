@@ -41,7 +41,7 @@ class WebChatApiTest {
         };
         server = TestServer.start(router -> {
             new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
-                    whatsapp, h.ids, h.clock, Log.quiet()).mount(router);
+                    whatsapp, new PartialAnswers(), h.ids, h.clock, Log.quiet()).mount(router);
             new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(), h.timeline.approvals(),
                     ZoneOffset.UTC).mount(router);
         });

@@ -94,6 +94,8 @@ class MemoryTest {
         assertTrue(hits.getFirst().score() >= Memory.RAG_MIN_SCORE, "score " + hits.getFirst().score());
         assertEquals(1, fx.embeddingCalls(), "the refusal is remembered, not retried on every search");
         assertTrue(fx.logText().contains("Embeddings unavailable; memory uses keyword search only"), fx.logText());
+        assertTrue(fx.logText().contains("model=text-embedding-3-small"), "the warning names the default model: "
+                + fx.logText());
         assertFalse(fx.logText().contains(MemoryFixture.KEY));
     }
 
