@@ -43,11 +43,6 @@ public final class Intake implements Inbox, AutoCloseable {
     }
 
     @Override
-    public Receipt submit(InboundMessage message) throws InterruptedException {
-        return accept(message, null, AnswerStream.NONE);
-    }
-
-    @Override
     public Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException {
         return accept(message, null, stream);
     }

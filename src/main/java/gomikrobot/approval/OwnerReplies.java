@@ -5,7 +5,9 @@ import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.Inbox;
 import gomikrobot.bus.Receipt;
 import gomikrobot.bus.Reply;
+import gomikrobot.session.Turn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,10 +27,10 @@ public final class OwnerReplies implements Inbox {
     }
 
     @Override
-    public Receipt submit(InboundMessage message) throws InterruptedException {
+    public Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException {
         Optional<String> answered = answer(message);
         if (answered.isEmpty()) {
-            return next.submit(message);
+            return next.submit(message, stream);
         }
         approvals.tell(message.channel(), answered.get());
         return new Receipt.Handled(answered.get());
@@ -39,6 +41,17 @@ public final class OwnerReplies implements Inbox {
         Optional<String> answered = answer(message);
         if (answered.isEmpty()) {
             return next.ask(message, timeout, stream);
+        }
+        stream.delta(answered.get());
+        return new Reply.Answer(answered.get());
+    }
+
+    @Override
+    public Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream)
+            throws InterruptedException {
+        Optional<String> answered = answer(message);
+        if (answered.isEmpty()) {
+            return next.ask(message, history, timeout, stream);
         }
         stream.delta(answered.get());
         return new Reply.Answer(answered.get());

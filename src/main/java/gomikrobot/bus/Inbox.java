@@ -14,16 +14,14 @@ public interface Inbox {
 
     /**
      * Stores the message and queues it for its session; returns at once. The reply goes out through the
-     * channel's delivery (WhatsApp, the web UI, ...).
+     * channel's delivery (WhatsApp, the web UI, ...), and its text also reaches {@code stream} as it is produced
+     * (the dashboard's web chat shows it growing).
      */
-    Receipt submit(InboundMessage message) throws InterruptedException;
+    Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException;
 
-    /**
-     * As {@link #submit(InboundMessage)}, and the answer's text also reaches {@code stream} as it is produced (the
-     * dashboard's web chat shows it growing). An inbox that cannot follow answers ignores the stream.
-     */
-    default Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException {
-        return submit(message);
+    /** {@link #submit(InboundMessage, AnswerStream)} without following the answer as it is produced. */
+    default Receipt submit(InboundMessage message) throws InterruptedException {
+        return submit(message, AnswerStream.NONE);
     }
 
     /**
@@ -44,8 +42,6 @@ public interface Inbox {
      * so far instead of the session's stored history, which this exchange leaves untouched (a client that keeps
      * the conversation itself, such as the OpenAI-compatible API with {@code gateway.openai.statelessHistory}).
      */
-    default Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream)
-            throws InterruptedException {
-        throw new UnsupportedOperationException("this inbox answers only from the session's own history");
-    }
+    Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream)
+            throws InterruptedException;
 }

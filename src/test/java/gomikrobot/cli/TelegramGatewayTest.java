@@ -9,10 +9,13 @@ import gomikrobot.testing.Eventually;
 import gomikrobot.testing.FakeBotApiServer;
 import gomikrobot.testing.TelegramUpdates;
 import gomikrobot.timeline.Task;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class TelegramGatewayTest {
     private static final long OTHER_FRIEND = 2003;
     private static final long BLOCKING_FRIEND = 2004;
     private static final long STRANGER = 3003;
+    private static final long ASKING_FRIEND = 2005;
+    private static final Pattern QUESTION_CODE = Pattern.compile("Reply `yes ([0-9a-f]{4})`");
 
     @TempDir
     static Path dir;
@@ -44,7 +49,8 @@ class TelegramGatewayTest {
                 "MIKROBOT_CHANNELS_TELEGRAM_TOKEN", FakeBotApiServer.TOKEN,
                 "MIKROBOT_CHANNELS_TELEGRAM_API_BASE", telegram.apiBase(),
                 "MIKROBOT_CHANNELS_TELEGRAM_OWNER_ID", Long.toString(OWNER),
-                "MIKROBOT_CHANNELS_TELEGRAM_ALLOW_FROM", FRIEND + "," + OTHER_FRIEND + "," + BLOCKING_FRIEND));
+                "MIKROBOT_CHANNELS_TELEGRAM_ALLOW_FROM", FRIEND + "," + OTHER_FRIEND + "," + BLOCKING_FRIEND + ","
+                        + ASKING_FRIEND));
         Http.Reply live = new Http().post(gw.dashboard() + "/api/v1/settings", "{\"key\":\"silent_mode\",\"value\":\"false\"}");
         assertEquals(200, live.status(), live.body());
     }
@@ -93,6 +99,30 @@ class TelegramGatewayTest {
         List<Object> refused = http.get(gw.dashboard() + "/api/v1/timeline?authorized=false").array();
         assertTrue(refused.stream().anyMatch(e -> String.valueOf(((Map<?, ?>) e).get("content_text"))
                 .equals("secret stranger text")), refused.toString());
+    }
+
+    @Test
+    void theOwnerIsAskedOnTelegramAndTheirYesThereLetsTheToolRun() throws Exception {
+        gw.llm.enqueueToolCall("write_file", "{\"path\":\"asked-on-telegram.txt\",\"content\":\"approved\"}");
+        gw.llm.enqueueText("Written, with the owner's leave.");
+        telegram.deliver(TelegramUpdates.text(ASKING_FRIEND, null, "please note this down"));
+
+        Eventually.await(() -> telegram.sentTo(OWNER).stream().anyMatch(t -> QUESTION_CODE.matcher(t).find()),
+                "the approval question in the owner's Telegram chat");
+        String question = telegram.sentTo(OWNER).stream().filter(t -> QUESTION_CODE.matcher(t).find()).findFirst()
+                .orElseThrow();
+        assertTrue(question.contains("`write_file` (tier 1)"), question);
+        Matcher code = QUESTION_CODE.matcher(question);
+        assertTrue(code.find());
+        telegram.deliver(TelegramUpdates.text(OWNER, "owner", "yes " + code.group(1)));
+
+        Eventually.await(() -> telegram.sentTo(ASKING_FRIEND).contains("Written, with the owner's leave."),
+                "the friend's answer after the approval");
+        assertEquals("approved", Files.readString(gw.workspace.resolve("asked-on-telegram.txt")));
+        assertTrue(telegram.sentTo(OWNER).stream().anyMatch(t -> t.startsWith("Approved " + code.group(1))),
+                "the owner's yes is acknowledged: " + telegram.sentTo(OWNER));
+        assertFalse(gw.llm.requests().stream().anyMatch(r -> r.body().contains("yes " + code.group(1))),
+                "the owner's answer never reaches the model");
     }
 
     @Test

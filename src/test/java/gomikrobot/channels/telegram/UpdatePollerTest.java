@@ -10,6 +10,7 @@ import gomikrobot.bus.Inbox;
 import gomikrobot.bus.Receipt;
 import gomikrobot.bus.Reply;
 import gomikrobot.channels.ChannelContext;
+import gomikrobot.session.Turn;
 import gomikrobot.channels.ChannelStatus;
 import gomikrobot.channels.ChannelStatus.State;
 import gomikrobot.channels.ReconnectSchedule;
@@ -133,12 +134,17 @@ class UpdatePollerTest {
     /** No test here hands a message to the agent. */
     private static final class NoInbox implements Inbox {
         @Override
-        public Receipt submit(InboundMessage message) {
+        public Receipt submit(InboundMessage message, AnswerStream stream) {
             throw new AssertionError("no message reaches the inbox here: " + message);
         }
 
         @Override
         public Reply ask(InboundMessage message, Duration timeout, AnswerStream stream) {
+            throw new AssertionError("no message reaches the inbox here: " + message);
+        }
+
+        @Override
+        public Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream) {
             throw new AssertionError("no message reaches the inbox here: " + message);
         }
     }
