@@ -117,8 +117,8 @@ public final class Gateway implements AutoCloseable {
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
         McpHub mcp = new McpHub(agent.tools(), config.paths().workspace(), System.getenv(), version, clock, log);
-        HealthHandler health = new HealthHandler(readiness(db, agent), informational(channels),
-                () -> channelStates(channels), mcp::describe);
+        LiveSections live = new LiveSections(() -> channelStates(channels), mcp::describe);
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(channels), live);
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
         new ChatHandler(inbox, ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
@@ -147,7 +147,7 @@ public final class Gateway implements AutoCloseable {
         new TasksApi(t.tasks()).mount(router);
         new JobsApi(agent.jobs(), scheduler).mount(router);
         new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, () -> channelStates(channels), mcp::describe).mount(router);
+                clock.instant(), clock, live).mount(router);
         new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
                 .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);

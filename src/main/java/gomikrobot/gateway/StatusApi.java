@@ -11,17 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/status} (contract §3.1, plus the channels' states under {@code channels} when any runs)
- * and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
+ * {@code GET /api/v1/status} (contract §3.1, plus the {@link LiveSections}) and {@code GET /api/v1/auth/verify}
+ * (§6, decision 12). Both
  * must answer without a token — the dashboard asks them before it has one — so the {@link RequestGuard}'s
  * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
  * {@code valid} says whether the request's bearer token is the right one. Status adds to the original's fields
  * whether {@code exec} runs in a sandbox ({@code exec_sandboxed}) and the sentence that says so
- * ({@code exec_sandbox}), which the dashboard's header shows when it is not, and each MCP server's state
- * under {@code mcp}.
+ * ({@code exec_sandbox}), which the dashboard's header shows when it is not.
  */
 final class StatusApi {
     static final String STATUS_PATH = "/api/v1/status";
@@ -35,22 +33,14 @@ final class StatusApi {
     private final Sandbox execSandbox;
     private final Instant startedAt;
     private final Clock clock;
-    private final Supplier<Map<String, Object>> channels;
-    private final Supplier<Map<String, Object>> mcp;
+    private final LiveSections sections;
 
     /**
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
      * @param authToken {@code gateway.authToken}, null or blank when none
-     * @param channels  each channel's state by name; empty when none runs
      */
     StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
-              Clock clock, Supplier<Map<String, Object>> channels) {
-        this(agentId, version, host, authToken, execSandbox, startedAt, clock, channels, Map::of);
-    }
-
-    /** @param mcp each MCP server's state by name, shown under {@code mcp}; empty when none is configured */
-    StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
-              Clock clock, Supplier<Map<String, Object>> channels, Supplier<Map<String, Object>> mcp) {
+              Clock clock, LiveSections sections) {
         this.agentId = agentId;
         this.version = version;
         this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
@@ -58,8 +48,7 @@ final class StatusApi {
         this.execSandbox = execSandbox;
         this.startedAt = startedAt;
         this.clock = clock;
-        this.channels = channels;
-        this.mcp = mcp;
+        this.sections = sections;
     }
 
     void mount(Router router) {
@@ -87,14 +76,7 @@ final class StatusApi {
                 "exec_sandboxed", execSandbox.confines(), "group_enabled", false,
                 "mode", headless ? "headless" : "standalone", "orchestrator_enabled", false,
                 "uptime_seconds", uptime, "version", version);
-        Map<String, Object> states = channels.get();
-        if (!states.isEmpty()) {
-            body.put("channels", states);
-        }
-        Map<String, Object> servers = mcp.get();
-        if (!servers.isEmpty()) {
-            body.put("mcp", servers);
-        }
+        sections.addTo(body);
         Responses.json(exchange, 200, body);
     }
 

@@ -32,7 +32,7 @@ class StatusApiTest {
     private void serve(String host, String token) throws Exception {
         Router router = new Router();
         new StatusApi("gomikrobot-testhost", "9.9.9", host, token, new Sandbox.Unconfined("tools.exec.sandbox is off"),
-                NOW.minusSeconds(3725), Clock.fixed(NOW, ZoneOffset.UTC), Map::of).mount(router);
+                NOW.minusSeconds(3725), Clock.fixed(NOW, ZoneOffset.UTC), LiveSections.NONE).mount(router);
         router.exact("/api/v1/secret", exchange -> Responses.json(exchange, 200, List.of()), "GET");
         RequestGuard guard = new RequestGuard(TestServer.config(token, List.of()),
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
