@@ -46,16 +46,23 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
+        return wire(config, timeline, paid, userHome, workRepo, ids, clock, log, metrics,
+                Sandbox.choose(config.tools().exec()));
+    }
+
+    /** As above, with {@code exec}'s sandbox already chosen (a caller may probe for it while it opens the database). */
+    public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
+                                 Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics,
+                                 Sandbox execSandbox) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
-        Memory memory = new Memory(timeline.db(), provider, null, clock, log);
+        Memory memory = new Memory(timeline.db(), provider, null, config.model().embeddingTimeout(), clock, log);
         MessageBus bus = new MessageBus(QUEUE_CAPACITY);
         EventRecorder events = new EventRecorder(timeline.events(), ids, log);
         AgentMetrics figures = new AgentMetrics(metrics);
         TaskLedger ledger = new TaskLedger(timeline, events, figures, ids);
         Intake intake = new Intake(ledger, bus, log);
         PolicyEngine policy = new PolicyEngine(config.policy(), DecisionRecorder.into(timeline.policy()), log);
-        Sandbox execSandbox = Sandbox.choose(config.tools().exec());
         ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox), policy, events, clock, log);
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
