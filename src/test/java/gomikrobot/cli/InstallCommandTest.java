@@ -92,6 +92,35 @@ class InstallCommandTest {
     }
 
     @Test
+    void launcherFindsJavaOnceAndLooksAgainOnlyWhenItDisappears() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        assertEquals(0, install(Optional.of(jarOfCompiledClasses()), "--prefix", prefix.toString()).code());
+        Path checks = tmp.resolve("version-checks");
+        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
+        Path bin = Files.createDirectories(jvms.resolve("a/bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\n[ \"$1\" = -version ] && echo checked >> '" + checks + "'\n"
+                + "exec '" + Path.of(javaHome(), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = Map.of("PATH", toolsWithoutJava().toString(), "GOMIKROBOT_JVM_DIRS", jvms.toString());
+        Path remembered = tmp.resolve("gmb-home/cache/java");
+
+        for (int i = 0; i < 3; i++) {
+            Result r = launch(prefix.resolve("bin/gomikrobot"), env, "version");
+            assertEquals(0, r.code(), r.output());
+        }
+        assertEquals(1, Files.readAllLines(checks).size(), "java -version ran on the first start only");
+        assertEquals(jvms.resolve("a/bin/java").toString(), Files.readAllLines(remembered).getFirst());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(remembered)));
+
+        Files.move(jvms.resolve("a"), jvms.resolve("b")); // the remembered Java is gone: look again
+        Result moved = launch(prefix.resolve("bin/gomikrobot"), env, "version");
+
+        assertEquals(0, moved.code(), moved.output());
+        assertEquals(2, Files.readAllLines(checks).size());
+        assertEquals(jvms.resolve("b/bin/java").toString(), Files.readAllLines(remembered).getFirst());
+    }
+
+    @Test
     void notPermittedSuggestsSudoOrAnotherPrefix() throws Exception {
         Path locked = Files.createDirectories(tmp.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -149,6 +178,17 @@ class InstallCommandTest {
             throw new AssertionError("launcher did not finish: " + output);
         }
         return new Result(p.exitValue(), output);
+    }
+
+    /** A PATH folder with the few tools the launcher uses and no java. */
+    private Path toolsWithoutJava() throws IOException {
+        Path tools = Files.createDirectories(tmp.resolve("tools"));
+        for (String tool : List.of("sed", "mkdir", "mv", "rm")) {
+            Path found = Stream.of("/usr/bin", "/bin").map(dir -> Path.of(dir, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow(() -> new AssertionError(tool + " not found"));
+            Files.createSymbolicLink(tools.resolve(tool), found);
+        }
+        return tools;
     }
 
     private static String javaHome() {
