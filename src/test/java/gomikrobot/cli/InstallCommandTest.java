@@ -121,6 +121,32 @@ class InstallCommandTest {
     }
 
     @Test
+    void launcherStartsTheJvmWithItsDefaultsWhichGomikrobotJavaOptsOverride() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        assertEquals(0, install(Optional.of(jarOfCompiledClasses()), "--prefix", prefix.toString()).code());
+        Path launcher = prefix.resolve("bin/gomikrobot");
+
+        Result version = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal"), "version");
+        Result gateway = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -Xmx1g"), "gateway", "--no-such-option");
+        Result g1 = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XX:+UseG1GC"), "version");
+
+        assertEquals(0, version.code(), version.output());
+        assertEquals("true", flag(version, "UseSerialGC"));
+        assertEquals(Long.toString(256L << 20), flag(version, "MaxHeapSize"));
+        assertEquals("1", flag(version, "TieredStopAtLevel"), "a short command gets the quick compiler alone");
+        assertEquals("true", flag(version, "ExitOnOutOfMemoryError"));
+        assertEquals(2, gateway.code(), "the usage error: " + gateway.output());
+        assertEquals("4", flag(gateway, "TieredStopAtLevel"), "the gateway gets the optimising compiler too");
+        assertEquals(Long.toString(1L << 30), flag(gateway, "MaxHeapSize"), "GOMIKROBOT_JAVA_OPTS wins");
+        assertEquals(0, g1.code(), g1.output());
+        assertEquals("true", flag(g1, "UseG1GC"));
+        assertEquals("false", flag(g1, "UseSerialGC"), "a collector named there replaces the serial one");
+    }
+
+    @Test
     void notPermittedSuggestsSudoOrAnotherPrefix() throws Exception {
         Path locked = Files.createDirectories(tmp.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -178,6 +204,13 @@ class InstallCommandTest {
             throw new AssertionError("launcher did not finish: " + output);
         }
         return new Result(p.exitValue(), output);
+    }
+
+    /** The value {@code -XX:+PrintFlagsFinal} printed for {@code name}. */
+    private static String flag(Result r, String name) {
+        return r.output().lines().map(String::strip).filter(line -> line.matches("\\S+\\s+" + name + "\\s+=.*"))
+                .map(line -> line.replaceFirst(".*=\\s*(\\S+).*", "$1")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not printed: " + r.output()));
     }
 
     /** A PATH folder with the few tools the launcher uses and no java. */
