@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.ProgramRun;
+import gomikrobot.testing.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,28 +26,17 @@ class AgentProcessTest {
     void oneTurnOverPlainHttpLoadsNoTlsAndCostsOneProviderRequest() throws Exception {
         try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
             Path classes = tmp.resolve("classes.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xlog:class+load=info:file=" + classes,
-                    "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "agent", "-m", "hello")
-                    .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
-            pb.environment().put("GOMIKROBOT_HOME", tmp.resolve("home").toString());
-            pb.environment().put("HOME", tmp.toString());
-            pb.environment().put("MIKROBOT_OPENAI_API_BASE", llm.baseUrl());
-            pb.environment().put("MIKROBOT_PATHS_WORK_REPO_PATH", tmp.resolve("repo").toString());
-            Process p = pb.start();
-            p.getOutputStream().close();
-            boolean exited = p.waitFor(60, TimeUnit.SECONDS);
-            p.destroyForcibly();
-            String err = Files.readString(tmp.resolve("err"));
+            ProgramRun r = ProgramRun.run(tmp, List.of("-Xlog:class+load=info:file=" + classes), Map.of(
+                    "GOMIKROBOT_HOME", tmp.resolve("home").toString(), "HOME", tmp.toString(),
+                    "MIKROBOT_OPENAI_API_BASE", llm.baseUrl(),
+                    "MIKROBOT_PATHS_WORK_REPO_PATH", tmp.resolve("repo").toString()), "agent", "-m", "hello");
 
-            assertTrue(exited, "agent -m did not finish: " + err);
-            assertEquals(0, p.exitValue(), err);
-            assertEquals("echo: hello\n", Files.readString(tmp.resolve("out")));
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("echo: hello\n", r.out());
             List<String> tls = Files.readAllLines(classes).stream().filter(line -> line.contains(" sun.security.ssl."))
                     .toList();
             assertEquals(List.of(), tls, "no TLS implementation loaded for an http:// provider");
-            assertEquals(List.of("/v1/chat/completions"), llm.requests().stream().map(r -> r.path()).toList());
+            assertEquals(List.of("/v1/chat/completions"), llm.requests().stream().map(RecordedRequest::path).toList());
             assertNull(llm.last("/chat/completions").header("Upgrade"));
         }
     }

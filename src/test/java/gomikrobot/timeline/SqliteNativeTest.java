@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.testing.ProgramRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -35,22 +37,11 @@ class SqliteNativeTest {
         Files.setPosixFilePermissions(uname, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path home = tmp.resolve("home");
 
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "gomikrobot.cli.Main", "status").redirectErrorStream(true).redirectOutput(tmp.resolve("out").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
-        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
-        pb.environment().put("GOMIKROBOT_HOME", home.toString());
-        pb.environment().put("HOME", tmp.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        boolean exited = p.waitFor(60, TimeUnit.SECONDS);
-        p.destroyForcibly();
-        String output = Files.readString(tmp.resolve("out"));
-        assertTrue(exited, "status did not finish: " + output);
-        assertEquals(0, p.exitValue(), output);
-        assertTrue(Files.isRegularFile(home.resolve("timeline.db")), output);
+        ProgramRun r = ProgramRun.run(tmp, List.of(), Map.of("PATH", bin + ":/usr/bin:/bin",
+                "GOMIKROBOT_HOME", home.toString(), "HOME", tmp.toString()), "status");
 
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(home.resolve("timeline.db")), r.out());
         assertFalse(Files.exists(called), () -> "uname was started: " + read(called));
         try (Stream<Path> cached = Files.walk(home.resolve("cache"))) {
             assertEquals(1, cached.filter(f -> f.getFileName().toString().equals(System.mapLibraryName("sqlitejdbc")))
