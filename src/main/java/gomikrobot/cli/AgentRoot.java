@@ -16,14 +16,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The {@code agent -m} process's composition root: the database, the agent wired as the gateway wires it
  * ({@link AgentCore}), and a reply dispatcher that hands the answer back to the one caller. No channels, no
  * delivery worker, no recovery, no soul-file indexing, no metrics endpoint: a gateway may be working on the same
  * task table right now, and it settles whatever this process leaves behind. The work start-up cannot skip
- * runs side by side: the provider's HTTP client and the probe for {@code exec}'s sandbox (a process of its own)
- * are made while the database opens. {@link #close} stops the parts in reverse order.
+ * runs side by side: the provider's HTTP client, the probe for {@code exec}'s sandbox (a process of its own) and
+ * the seeding of the id generator happen while the database opens. {@link #close} stops the parts in reverse order.
  */
 final class AgentRoot implements AutoCloseable {
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
@@ -42,10 +43,10 @@ final class AgentRoot implements AutoCloseable {
 
     static AgentRoot start(Config config, LazyProvider llm, Path userHome, Clock clock, Log log) {
         llm.prepareInBackground();
-        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.choose(config.tools().exec()),
-                work -> Thread.ofVirtual().name("sandbox-probe").start(work));
-        Ids ids = new Ids(clock);
+        CompletableFuture<Sandbox> sandbox = inBackground("sandbox-probe", () -> Sandbox.choose(config.tools().exec()));
+        CompletableFuture<Ids> seeded = inBackground("ids", () -> new Ids(clock)); // seeding its SecureRandom
         Database db = Database.open(config.databaseFile(), log);
+        Ids ids = seeded.join();
         Timeline timeline = Timeline.open(db, clock, ids);
         AgentCore agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), ids,
                 clock, log, new Metrics(), sandbox.join());
@@ -53,6 +54,10 @@ final class AgentRoot implements AutoCloseable {
         replies.start();
         agent.loop().start();
         return new AgentRoot(llm, db, agent, replies);
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> Thread.ofVirtual().name(name).start(task));
     }
 
     Reply ask(InboundMessage message, Duration timeout) throws InterruptedException {
