@@ -54,20 +54,22 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
-        return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics);
+        return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics,
+                Sandbox.choose(config.tools().exec()));
     }
 
     /**
-     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals).
+     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals) and
+     * {@code exec}'s sandbox already chosen (a caller may probe for it while it opens the database).
      *
      * @throws gomikrobot.config.ConfigException when {@code tools.tiers} names a tool there is not
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, OwnerApproval owner, Ids ids, Clock clock, Log log,
-                                 Metrics metrics) {
+                                 Metrics metrics, Sandbox execSandbox) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
-        Memory memory = new Memory(timeline.db(), provider, null, clock, log);
+        Memory memory = new Memory(timeline.db(), provider, null, config.model().embeddingTimeout(), clock, log);
         MessageBus bus = new MessageBus(QUEUE_CAPACITY);
         EventRecorder events = new EventRecorder(timeline.events(), ids, log);
         AgentMetrics figures = new AgentMetrics(metrics);
@@ -75,7 +77,6 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         Intake intake = new Intake(ledger, bus, log);
         PolicyEngine policy = new PolicyEngine(config.policy(), new ToolTiers(config.tools().tiers()),
                 DecisionRecorder.into(timeline.policy()), owner, log);
-        Sandbox execSandbox = Sandbox.choose(config.tools().exec());
         Jobs jobs = new Jobs(new JobStore(timeline.db(), clock), Jobs.answeringChannels(config), ZoneId.systemDefault(),
                 clock);
         ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, jobs), policy, events, clock,

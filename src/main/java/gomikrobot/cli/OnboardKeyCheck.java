@@ -4,6 +4,7 @@ import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.ModelsCheck;
 import gomikrobot.provider.OpenAiCompatibleProvider;
+import gomikrobot.provider.ProviderClients;
 import gomikrobot.provider.ProviderException;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.provider.Sleeper;
@@ -31,7 +32,7 @@ final class OnboardKeyCheck {
     static Verdict check(ProviderConfig endpoint, String model, CliContext ctx) {
         String key = endpoint.hasKey() ? endpoint.apiKey().strip() : "";
         Log log = new Log(Log.Level.ERROR, false, ctx.err(), ctx.clock(), Set.of(key));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpClient http = ProviderClients.forBase(endpoint.apiBase(), TIMEOUT);
         RetryPolicy once = new RetryPolicy(0, Duration.ofMillis(500), Duration.ofMillis(500), Sleeper.system(),
                 ThreadLocalRandom.current());
         var provider = new OpenAiCompatibleProvider(endpoint, http, once, TIMEOUT, log);

@@ -4,7 +4,6 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LazyProvider;
-import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,7 +36,7 @@ final class Wiring {
      * The configured provider. A hosted API without a key is refused here, with what to do, rather than on
      * the first message; a self-hosted OpenAI-compatible server (Ollama, vLLM) may need no key.
      */
-    static LlmProvider provider(Config config, Log log) {
+    static LazyProvider provider(Config config, Log log) {
         ProviderConfig p = config.providers().active();
         if (!p.hasKey() && p.needsKey()) {
             throw new IllegalStateException("no API key configured for " + p.apiBase()

@@ -45,7 +45,7 @@ final class ConfigAssembler {
     private static ModelConfig model(SettingValues v) {
         return new ModelConfig(v.string("model.name").strip(), v.integer("model.maxTokens"),
                 v.decimal("model.temperature"), v.integer("model.maxToolIterations"),
-                v.integer("model.maxConcurrentCalls"));
+                v.integer("model.maxConcurrentCalls"), v.duration("model.embeddingTimeout"));
     }
 
     private static ChannelsConfig channels(SettingValues v) {

@@ -42,6 +42,8 @@ final class Settings {
             Setting.of("model.maxToolIterations", INT, 20L).rule(Rule.range(1, 100))
                     .legacy(LEGACY + "maxToolIterations").env("MIKROBOT_AGENTS_MAX_TOOL_ITERATIONS"),
             Setting.of("model.maxConcurrentCalls", INT, 4L).rule(Rule.range(1, 64)),
+            Setting.of("model.embeddingTimeout", DURATION, ModelConfig.DEFAULT_EMBEDDING_TIMEOUT.toNanos())
+                    .rule(new Rule.Positive()),
 
             Setting.of("channels.whatsapp.enabled", BOOL, false)
                     .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_ENABLED"),

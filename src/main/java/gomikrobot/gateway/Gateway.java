@@ -24,6 +24,7 @@ import gomikrobot.git.WorkRepo;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
+import gomikrobot.process.Sandbox;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.scheduler.HeartbeatRoute;
 import gomikrobot.scheduler.Scheduler;
@@ -90,7 +91,7 @@ public final class Gateway implements AutoCloseable {
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
         Approvals approvals = new Approvals(t.approvals(), config.policy().approvalTimeout(), ids, log);
         AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
-                metrics);
+                metrics, Sandbox.choose(config.tools().exec()));
         Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
         if (!agent.execSandbox().confines()) {
             log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());

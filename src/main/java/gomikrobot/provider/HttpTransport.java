@@ -27,7 +27,9 @@ import java.util.function.Supplier;
 /**
  * Sends requests to one OpenAI-compatible endpoint and retries what is worth retrying (429, 5xx, connection
  * failures, timeouts) under a {@link RetryPolicy}. It alone sees the API key: every exception it builds has the
- * key scrubbed from its message, and a 2xx answer is the only thing it returns.
+ * key scrubbed from its message, and a 2xx answer is the only thing it returns. Requests to a plain
+ * {@code http://} base are HTTP/1.1: the JDK's client would otherwise offer an {@code Upgrade: h2c} on them,
+ * which some OpenAI-compatible servers (uvicorn-based ones among them) mishandle.
  */
 final class HttpTransport {
     static final String DEFAULT_API_BASE = "https://api.openai.com/v1";
@@ -39,6 +41,7 @@ final class HttpTransport {
     private final String apiKey;
     private final String appUrl;
     private final String appName;
+    private final boolean plainHttp;
     private final HttpClient http;
     private final RetryPolicy retry;
     private final Duration requestTimeout;
@@ -51,6 +54,7 @@ final class HttpTransport {
         this.apiKey = config.hasKey() ? config.apiKey().strip() : null;
         this.appUrl = config.appUrl().strip();
         this.appName = config.appName().strip();
+        this.plainHttp = ProviderClients.isPlainHttp(base);
         this.http = Objects.requireNonNull(http, "http");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -110,10 +114,18 @@ final class HttpTransport {
         return base;
     }
 
+    /** Shuts the client down once nothing is in flight: its selector thread ends, and the process can exit at once. */
+    void close() {
+        http.close();
+    }
+
     // ---- private helpers ----
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout);
+        if (plainHttp) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }

@@ -27,9 +27,10 @@ import java.util.function.Function;
 /**
  * {@link LlmProvider} for any server that speaks the OpenAI HTTP API: OpenAI itself, OpenRouter, Ollama, vLLM,
  * LM Studio… chosen by the configured base URL. Stateless apart from its collaborators and what it learned about
- * the server (whether it refuses streamed answers), so one instance serves all sessions at once.
+ * the server (whether it refuses streamed answers), so one instance serves all sessions at once. {@link #close}
+ * shuts its HTTP client down.
  */
-public final class OpenAiCompatibleProvider implements LlmProvider {
+public final class OpenAiCompatibleProvider implements LlmProvider, AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     public static final String DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
@@ -65,9 +66,9 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
         this.log = log;
     }
 
-    /** The production wiring: a fresh HttpClient with a 10 s connect timeout, standard retries. */
+    /** The production wiring: the client for the base URL ({@link ProviderClients}), standard retries. */
     public static OpenAiCompatibleProvider create(ProviderConfig config, Log log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient http = ProviderClients.forBase(config.apiBase(), CONNECT_TIMEOUT);
         return new OpenAiCompatibleProvider(config, http, RetryPolicy.standard(), log);
     }
 
@@ -174,6 +175,15 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
             throw e;
         }
         return read(Operation.MODELS, answer, text -> new ModelsCheck.Accepted(modelIds(Json.parseObject(text))));
+    }
+
+    /**
+     * Shuts the HTTP client down once nothing is in flight. A process about to exit should: while the client's
+     * selector thread waits in a system call, the JVM's exit waits up to 300 ms for it.
+     */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     // ---- private helpers ----

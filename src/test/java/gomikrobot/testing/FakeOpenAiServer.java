@@ -80,6 +80,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger chatsInFlight = new AtomicInteger();
     private final AtomicInteger mostChatsAtOnce = new AtomicInteger();
     private volatile int dimension = 8;
+    private volatile Duration embeddingDelay = Duration.ZERO;
     private volatile String transcript = "transcribed by the fake server";
     private volatile String expectedKey;
     private volatile Duration streamPause = Duration.ZERO;
@@ -205,6 +206,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return next;
     }
 
+    /** Every {@code /embeddings} answer is sent only after this pause (a slow embeddings endpoint). */
+    public void setEmbeddingDelay(Duration delay) {
+        this.embeddingDelay = delay;
+    }
+
     public void setEmbeddingDimension(int dimension) {
         this.dimension = dimension;
     }
@@ -270,6 +276,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         } else if (path.endsWith("/chat/completions")) {
             chat(exchange, body);
         } else if (path.endsWith("/embeddings")) {
+            if (embeddingDelay.isPositive() && waitOrClosed(embeddingDelay.toMillis())) {
+                return;
+            }
             sendJson(exchange, 200, FakeAnswers.embeddings(parse(body), dimension));
         } else if (path.endsWith("/audio/transcriptions")) {
             sendJson(exchange, 200, Json.write(Json.object("text", transcript)));

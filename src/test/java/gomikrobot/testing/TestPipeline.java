@@ -4,8 +4,8 @@ import gomikrobot.agent.AgentCore;
 import gomikrobot.agent.ReplyDispatcher;
 import gomikrobot.approval.Approvals;
 import gomikrobot.approval.OwnerReplies;
-import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.bus.Reply;
 import gomikrobot.config.Config;
@@ -15,6 +15,7 @@ import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.policy.OwnerApproval;
+import gomikrobot.process.Sandbox;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.timeline.Database;
@@ -86,7 +87,8 @@ public final class TestPipeline implements AutoCloseable {
                 Duration.ofSeconds(5), log);
         this.approvals = new Approvals(timeline.approvals(), config.policy().approvalTimeout(), ids, log);
         this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo,
-                withApprovals ? approvals : OwnerApproval.NOBODY, ids, clock, log, new Metrics());
+                withApprovals ? approvals : OwnerApproval.NOBODY, ids, clock, log, new Metrics(),
+                Sandbox.choose(config.tools().exec()));
         this.memory = agent.memory();
         this.inbox = withApprovals ? new OwnerReplies(agent.intake(), approvals) : agent.intake();
         this.replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivered::add, log);
