@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SNIHostName;
@@ -35,10 +36,11 @@ final class PinnedHttp {
     static final int HEAD_CAP = 64 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
     private final String userAgent;
 
-    PinnedHttp(SSLSocketFactory tls, String userAgent) {
+    /** {@code tls} is asked for on the first https request only: setting TLS up costs a one-shot run 0.1-0.2 s. */
+    PinnedHttp(Supplier<SSLSocketFactory> tls, String userAgent) {
         this.tls = tls;
         this.userAgent = userAgent;
     }
@@ -99,7 +101,7 @@ final class PinnedHttp {
     }
 
     private Socket secure(Socket plain, String host, int port) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
+        SSLSocket socket = (SSLSocket) tls.get().createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must be the host's
         if (!Cidr.isLiteral(host)) {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code web_search} (tier 0), offered only when a backend is configured: asks the {@link SearchBackend} and
@@ -28,13 +29,14 @@ public final class WebSearchTool implements Tool {
     private final SearchBackend backend;
     private final String apiKey;
     private final int maxResults;
-    private final HttpClient http;
+    private final Supplier<HttpClient> newClient;
+    private HttpClient http; // made on the first search: building it sets TLS up
 
-    WebSearchTool(SearchBackend backend, String apiKey, int maxResults, HttpClient http) {
+    WebSearchTool(SearchBackend backend, String apiKey, int maxResults, Supplier<HttpClient> newClient) {
         this.backend = backend;
         this.apiKey = apiKey;
         this.maxResults = maxResults;
-        this.http = http;
+        this.newClient = newClient;
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class WebSearchTool implements Tool {
         }
         int count = (int) Math.clamp(args.integer("count", maxResults), 1, maxResults);
         try {
-            HttpResponse<InputStream> response = http.send(backend.request(query, count),
+            HttpResponse<InputStream> response = client().send(backend.request(query, count),
                     HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = response.body()) {
@@ -110,5 +112,12 @@ public final class WebSearchTool implements Tool {
 
     private String scrub(String text) {
         return apiKey.length() >= 4 ? text.replace(apiKey, "[REDACTED]") : text;
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = newClient.get();
+        }
+        return http;
     }
 }

@@ -153,7 +153,7 @@ class WebFetchToolTest {
                 host -> {
                     lookups.incrementAndGet();
                     return new InetAddress[] {InetAddress.getLoopbackAddress()};
-                }, (SSLSocketFactory) SSLSocketFactory.getDefault());
+                }, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
         String text = ok(tool.execute(args("http://pinned.test:" + port + "/page"), context()));
         assertTrue(text.contains("# Main heading"), text);
         assertEquals(1, lookups.get());
@@ -163,14 +163,14 @@ class WebFetchToolTest {
     void aNameResolvingToAnyPrivateAddressIsRefused() {
         WebFetchTool tool = WebTools.fetchTool(WebToolsConfig.none(), host -> new InetAddress[] {
                 InetAddress.getByName("93.184.216.34"), InetAddress.getByName("192.168.1.10")},
-                (SSLSocketFactory) SSLSocketFactory.getDefault());
+                () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
         ToolResult result = tool.execute(args("http://mixed.test/"), context());
         assertTrue(assertInstanceOf(ToolResult.Denied.class, result).rule().contains("192.168.1.10, a private address"));
     }
 
     private ToolResult fetch(String url) {
         WebFetchTool tool = WebTools.fetchTool(new WebToolsConfig(List.of("localhost"), WebSearchConfig.NONE),
-                InetAddress::getAllByName, (SSLSocketFactory) SSLSocketFactory.getDefault());
+                InetAddress::getAllByName, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
         return tool.execute(args(url), context());
     }
 
