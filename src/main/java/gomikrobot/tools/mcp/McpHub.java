@@ -37,8 +37,7 @@ public final class McpHub implements AutoCloseable {
     private final Clock clock;
     private final Log log;
     private final ProcessRunner runner = new ProcessRunner();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private HttpClient http; // built for the first HTTP server: it sets TLS up, which a gateway without one skips
     private final Map<String, McpServerLink> links = new TreeMap<>();
     private final Map<String, List<String>> toolNames = new TreeMap<>();
 
@@ -134,7 +133,16 @@ public final class McpHub implements AutoCloseable {
         return switch (config.transport()) {
             case McpServerConfig.Stdio stdio -> new StdioTransport(stdio, workspace, environment, runner, log,
                     config.name());
-            case McpServerConfig.Http web -> new HttpTransport(web, http, config.timeout(), log, config.name());
+            case McpServerConfig.Http web -> new HttpTransport(web, httpClient(), config.timeout(), log,
+                    config.name());
         };
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 }
