@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * in {@link #tools}.
  */
 public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
-                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox) {
+                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools) {
     static final int QUEUE_CAPACITY = 1024;
     static final int HISTORY_LIMIT = 50;
     static final int CACHED_SESSIONS = 256;
@@ -46,6 +46,13 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
+        return wire(config, timeline, paid, userHome, workRepo, ids, clock, log, metrics, List.of());
+    }
+
+    /** As above, with tools of the process's own parts offered too (the group's {@code delegate} and {@code share}). */
+    public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
+                                 Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics,
+                                 List<Tool> more) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
         Memory memory = new Memory(timeline.db(), provider, null, clock, log);
@@ -56,7 +63,8 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         Intake intake = new Intake(ledger, bus, log);
         PolicyEngine policy = new PolicyEngine(config.policy(), DecisionRecorder.into(timeline.policy()), log);
         Sandbox execSandbox = Sandbox.choose(config.tools().exec());
-        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox), policy, events, clock, log);
+        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, more), policy, events, clock,
+                log);
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
         Path workspace = config.paths().workspace();
@@ -64,15 +72,17 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
         AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
-        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox);
+        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools);
     }
 
-    /** The tools offered to the model: files and shell, then memory. */
-    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox) {
+    /** The tools offered to the model: files and shell, then memory, then the process's own. */
+    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox,
+                                    List<Tool> more) {
         List<Tool> tools = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
                 new WriteFileTool(userHome), new EditFileTool(userHome),
                 new ExecTool(config.tools().exec(), execSandbox, config.home())));
         tools.addAll(memory.tools());
+        tools.addAll(more);
         return tools;
     }
 }

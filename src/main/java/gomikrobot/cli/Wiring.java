@@ -30,6 +30,9 @@ final class Wiring {
         secrets.add(config.providers().openai().apiKey());
         secrets.add(config.providers().openrouter().apiKey());
         secrets.add(config.gateway().authToken());
+        secrets.add(config.group().secret());
+        secrets.add(config.group().saslPassword());
+        secrets.add(config.group().truststorePassword());
         secrets.remove(null);
         return new Log(level, config.log().json(), ctx.err(), ctx.clock(), secrets);
     }

@@ -16,7 +16,8 @@ public record Config(
         GatewayConfig gateway,
         ToolsConfig tools,
         PolicyConfig policy,
-        LogConfig log) {
+        LogConfig log,
+        GroupConfig group) {
 
     public Path configFile() {
         return home.resolve("config.json");
@@ -32,6 +33,6 @@ public record Config(
 
     /** This configuration with other HTTP server settings (a command-line override for one run). */
     public Config withGateway(GatewayConfig other) {
-        return new Config(home, paths, model, channels, providers, other, tools, policy, log);
+        return new Config(home, paths, model, channels, providers, other, tools, policy, log, group);
     }
 }

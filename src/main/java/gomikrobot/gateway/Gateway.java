@@ -14,16 +14,21 @@ import gomikrobot.git.Git;
 import gomikrobot.git.RepoCommands;
 import gomikrobot.git.Repos;
 import gomikrobot.git.WorkRepo;
+import gomikrobot.group.GroupNode;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.timeline.Database;
+import gomikrobot.timeline.GroupTables;
 import gomikrobot.timeline.Timeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -74,7 +79,11 @@ public final class Gateway implements AutoCloseable {
         Database db = life.closing("database", Database.open(config.databaseFile(), log));
         Timeline t = Timeline.open(db, clock, ids);
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
-        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics);
+        GroupTables groupTables = GroupTables.open(db);
+        Optional<GroupNode> group = GroupNode.createIfEnabled(config, groupTables, t.events(), t.settings(), ids, clock,
+                log, metrics);
+        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics,
+                group.map(GroupNode::tools).orElse(List.of()));
         if (!agent.execSandbox().confines()) {
             log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());
         }
@@ -82,8 +91,14 @@ public final class Gateway implements AutoCloseable {
         // channels, and the way back to them
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
                 new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
-        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode,
-                Route.standard(t.webUsers(), whatsapp, agent.events()::delivered), clock, log, metrics);
+        Map<String, Route> routes = new HashMap<>(Route.standard(t.webUsers(), whatsapp, agent.events()::delivered));
+        group.ifPresent(g -> {
+            routes.put(g.channel(), g.route());
+            g.attach(new GroupNode.Agent(agent.intake(), agent.memory(), agent.events()::delivered,
+                    () -> offered(agent, config), channelNames(whatsapp)));
+        });
+        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, routes, clock, log,
+                metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
 
         // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
@@ -104,7 +119,7 @@ public final class Gateway implements AutoCloseable {
         pages.mount(router);
         new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
         new TimelineApi(t.events()).mount(router);
-        new TraceApi(t.events(), t.tasks(), t.policy(), clock.getZone()).mount(router);
+        new TraceApi(t.events(), t.tasks(), t.policy(), groupTables.traces(), clock.getZone()).mount(router);
         new SettingsApi(t.settings(), agent.quota()::usedToday, repos::settingProblem,
                 key -> log.debug("Setting changed", "key", key)).mount(router);
         Git git = new Git(GIT_TIMEOUT, log);
@@ -115,8 +130,11 @@ public final class Gateway implements AutoCloseable {
         new WebChatApi(t.webUsers(), t.settings(), t.events(), agent.intake(), new ChannelForwarder(whatsapp),
                 ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
-        new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, () -> channelStates(whatsapp)).mount(router);
+        new GroupApi(group, config.group(), groupTables, t.settings()).mount(router);
+        new GroupWorkApi(group, groupTables).mount(router);
+        new StatusApi(GroupNode.agentIdOf(config.group()), config.group().enabled(), version, http.host(),
+                http.authToken(), agent.execSandbox(), clock.instant(), clock, () -> channelStates(whatsapp))
+                .mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
         health.mount(router);
         metricsHandler.mount(router);
@@ -129,6 +147,9 @@ public final class Gateway implements AutoCloseable {
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
         whatsapp.ifPresent(life::start);
+        if (group.isPresent()) {
+            life.start("group", group.get()::start, group.get());
+        }
         ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);
         WebServer apiServer = WebServer.start("api", http.host(), http.port(), apiRoutes, guard, log, metrics);
         life.stopping("api server", deadline -> apiServer.stop(seconds(deadline)));
@@ -184,6 +205,17 @@ public final class Gateway implements AutoCloseable {
         Map<String, Object> states = new LinkedHashMap<>();
         whatsapp.ifPresent(w -> states.put(w.name(), w.status().describe()));
         return states;
+    }
+
+    /** The tools this member offers the group: those its policy does not deny. */
+    private static List<String> offered(AgentCore agent, Config config) {
+        return agent.tools().names().stream().filter(n -> !config.policy().denyTools().contains(n)).toList();
+    }
+
+    private static List<String> channelNames(Optional<Channel> whatsapp) {
+        List<String> names = new ArrayList<>(List.of("local", "webui"));
+        whatsapp.ifPresent(w -> names.add(w.name()));
+        return names;
     }
 
     /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */
