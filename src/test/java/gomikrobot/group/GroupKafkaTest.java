@@ -44,7 +44,11 @@ class GroupKafkaTest {
     void startBrokerAndMembers() throws Exception {
         dir = Files.createTempDirectory("gmb-group");
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build()).build();
+                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -54,7 +58,11 @@ class GroupKafkaTest {
         gamma = Member.start(dir, "gamma", GROUP, brokers, Map.of("MIKROBOT_POLICY_DENY_TOOLS", "exec"));
         beta.llm.setDefaultReply(question -> "beta's answer to: " + question);
         for (Member m : List.of(alpha, beta, gamma)) {
-            Member.await(() -> online(m) == 3, m.id + " seeing all three members online");
+            try {
+                Member.await(() -> online(m) == 3, m.id + " seeing all three members online");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + m.get("/api/v1/group/members") + "\n" + m.log(), e);
+            }
         }
     }
 
