@@ -1,5 +1,7 @@
 # GoMikroBot for Java in a container: build the jar with Maven on JDK 25, cut a Java runtime down to the
-# modules the jar uses (jlink, on Alpine so it matches the musl base image), run as a non-root user.
+# modules the jar uses (jlink, on Alpine so it matches the musl base image), install the jar with the launcher
+# `gomikrobot install` writes (its JVM defaults for a small always-on service; GOMIKROBOT_JAVA_OPTS adds or
+# overrides options, e.g. -Xmx512m), run as a non-root user.
 #   docker build -t gomikrobot:local .        (or: make docker-build)
 #   docker compose up -d                      (see docker-compose.yml for the variables it needs)
 
@@ -13,21 +15,23 @@ COPY src ./src
 COPY web ./web
 RUN mvn -B -q -ntp -DskipTests package && cp target/gomikrobot.jar /gomikrobot.jar
 
-# ---- 2. a small Java runtime with only the modules the jar needs ----
+# ---- 2. a small Java runtime with only the modules the jar needs; the jar and its launcher ----
+# (this image's own JDK lives in /opt/java/openjdk, so the runtime is made in /opt/jre and copied to /opt/java)
 FROM eclipse-temurin:25-jdk-alpine AS runtime
 COPY --from=build /gomikrobot.jar /gomikrobot.jar
 RUN modules="$(jdeps --ignore-missing-deps --multi-release 25 --print-module-deps /gomikrobot.jar)" \
  && echo "jlink modules: $modules" \
  && jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
-          --output /opt/java
+          --output /opt/jre \
+ && java -jar /gomikrobot.jar install --prefix /opt/gomikrobot
 
 # ---- 3. the image ----
 FROM alpine:3.22
 # git: the work repo and the dashboard's repository panel; ca-certificates: HTTPS to the LLM provider
 RUN apk add --no-cache ca-certificates git \
  && adduser -D -u 10001 -h /home/gomikrobot gomikrobot
-COPY --from=runtime /opt/java /opt/java
-COPY --from=build /gomikrobot.jar /opt/gomikrobot/gomikrobot.jar
+COPY --from=runtime /opt/jre /opt/java
+COPY --from=runtime /opt/gomikrobot /opt/gomikrobot
 
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
@@ -39,5 +43,5 @@ ENV JAVA_HOME=/opt/java \
 USER gomikrobot
 WORKDIR /home/gomikrobot
 EXPOSE 18790 18791
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/gomikrobot/gomikrobot.jar"]
+ENTRYPOINT ["/opt/gomikrobot/bin/gomikrobot"]
 CMD ["gateway"]

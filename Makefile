@@ -24,8 +24,9 @@ build: jdk ## Build target/gomikrobot.jar (tests skipped; `make test` runs them)
 	$(MVN) -q -DskipTests package
 	@ls -l $(JAR)
 
-run: build ## Build and run the gateway (API :18790, dashboard :18791)
-	$(JAVA) -jar $(JAR) gateway
+run: build ## Build and run the gateway (API :18790, dashboard :18791) with the launcher's JVM options
+	@$(JAVA) -jar $(JAR) install --prefix target/run >/dev/null
+	target/run/bin/gomikrobot gateway
 
 rerun: jdk ## Stop a leftover gomikrobot on ports 18790/18791, rebuild, run
 	scripts/free-ports.sh 18790 18791
@@ -34,7 +35,7 @@ rerun: jdk ## Stop a leftover gomikrobot on ports 18790/18791, rebuild, run
 install: aot ## Install the jar, its AOT cache and a `gomikrobot` launcher under PREFIX (default /usr/local)
 	$(JAVA) -jar $(JAR) install --prefix $(PREFIX)
 
-aot: build ## Train target/gomikrobot.aot, the AOT cache that halves start-up (java -XX:AOTCache=...)
+aot: build ## Train the AOT cache (used by the installed launcher; by hand: java -XX:AOTCache=target/gomikrobot.aot --enable-native-access=ALL-UNNAMED -jar target/gomikrobot.jar)
 	scripts/aot-train.sh
 
 test: jdk ## Run every test (unit, integration, browser), then the JBang script once

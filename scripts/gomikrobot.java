@@ -3,6 +3,7 @@
 //DEPS org.xerial:sqlite-jdbc:3.51.3.0
 //DEPS com.fasterxml.jackson.core:jackson-core:2.20.1
 //SOURCES ../src/main/java/gomikrobot/agent/**.java
+//SOURCES ../src/main/java/gomikrobot/approval/**.java
 //SOURCES ../src/main/java/gomikrobot/backup/**.java
 //SOURCES ../src/main/java/gomikrobot/bus/**.java
 //SOURCES ../src/main/java/gomikrobot/cli/**.java
@@ -18,13 +19,18 @@
 //SOURCES ../src/main/java/gomikrobot/policy/**.java
 //SOURCES ../src/main/java/gomikrobot/process/**.java
 //SOURCES ../src/main/java/gomikrobot/provider/**.java
+//SOURCES ../src/main/java/gomikrobot/scheduler/**.java
 //SOURCES ../src/main/java/gomikrobot/session/**.java
 //SOURCES ../src/main/java/gomikrobot/timeline/**.java
 //SOURCES ../src/main/java/gomikrobot/tools/**.java
 //SOURCES ../src/main/java/gomikrobot/channels/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/access/*.java
+//SOURCES ../src/main/java/gomikrobot/channels/telegram/*.java
 //SOURCES ../src/main/java/gomikrobot/channels/whatsapp/*.java
 //FILES gomikrobot/=../src/main/resources/gomikrobot/**
+//FILES db/=../src/main/resources/db/**
 //FILES web/=../web/**
+//FILES META-INF/services/gomikrobot.channels.ChannelPlugin=../src/main/resources/META-INF/services/gomikrobot.channels.ChannelPlugin
 //RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
 
 // Runs GoMikroBot from source with JBang, no Maven build needed:

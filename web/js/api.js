@@ -45,6 +45,10 @@ export function post(path, body = {}) {
   return request('POST', path, body);
 }
 
+export function del(path) {
+  return request('DELETE', path);
+}
+
 /**
  * For health probes that answer JSON with a non-2xx status (readyz says 503 + its checks):
  * returns {status, body} instead of throwing; body is null when it is not JSON.

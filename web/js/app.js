@@ -1,19 +1,22 @@
 // Wiring: builds each panel, switches tabs (also by URL hash: #feed, #trace/<id>, #tasks,
-// #chat, #settings, #repo), and refreshes the header and the visible panel every 5 s unless
-// paused or the page is hidden.
+// #jobs, #chat, #settings, #repo, #approvals), and refreshes the header, the approvals waiting and
+// the visible panel every 5 s unless paused or the page is hidden.
 
 import { byId } from './dom.js';
 import { createHeader } from './header.js';
 import { createFeed } from './feed.js';
 import { createTraceViewer } from './trace.js';
 import { createTasks } from './tasks.js';
+import { createJobs } from './jobs.js';
 import { createChat } from './chat.js';
 import { createSettings } from './settings.js';
+import { createMcpServers } from './mcp.js';
 import { createRepoPanel } from './repo.js';
+import { createApprovals } from './approvals.js';
 import { installTokenPrompt } from './auth.js';
 
 const REFRESH_MS = 5000;
-const TABS = ['feed', 'trace', 'tasks', 'chat', 'settings', 'repo'];
+const TABS = ['feed', 'trace', 'tasks', 'jobs', 'chat', 'settings', 'repo', 'approvals'];
 
 const header = createHeader();
 const openTrace = (traceId) => {
@@ -24,11 +27,14 @@ const openTrace = (traceId) => {
 const trace = createTraceViewer({ navigate: openTrace });
 const feed = createFeed({ openTrace });
 const tasks = createTasks({ openTrace });
+const jobs = createJobs({ openTrace });
 const chat = createChat({ openTrace });
 const repo = createRepoPanel();
+const approvals = createApprovals({ openTrace });
 // Tabs whose data changed elsewhere (the work repo switched in Settings) reload when shown.
 const stale = new Set();
 const settings = createSettings({ onWorkRepoChanged: () => stale.add('repo') });
+const mcp = createMcpServers();
 
 // What a tab does the first time it is shown, on every auto-refresh while visible, and on
 // "Refresh" (reload, defaulting to first).
@@ -36,9 +42,14 @@ const panels = {
   feed: { first: () => feed.init(), tick: () => feed.refresh() },
   trace: { first: () => {}, tick: () => {}, reload: () => trace.load(byId('trace-id').value) },
   tasks: { first: () => tasks.refresh(), tick: () => tasks.refresh() },
+  jobs: { first: () => jobs.refresh(), tick: () => jobs.refresh() },
   chat: { first: () => chat.init(), tick: () => {} },
-  settings: { first: () => settings.load(), tick: () => settings.refreshLive() },
+  settings: {
+    first: () => Promise.all([settings.load(), mcp.refresh()]),
+    tick: () => Promise.all([settings.refreshLive(), mcp.refresh()]),
+  },
   repo: { first: () => repo.load(), tick: () => {} },
+  approvals: { first: () => approvals.refresh(), tick: () => {} }, // refreshed on every tick anyway
 };
 const opened = new Set();
 let active = 'feed';
@@ -71,7 +82,7 @@ async function tick() {
   if (paused || ticking || document.hidden) return;
   ticking = true;
   try {
-    await Promise.all([header.refresh(), panels[active].tick()]);
+    await Promise.all([header.refresh(), approvals.refresh(), panels[active].tick()]);
   } finally {
     ticking = false;
   }
@@ -79,6 +90,7 @@ async function tick() {
 
 function refreshAll() {
   header.refresh();
+  approvals.refresh();
   opened.clear();
   showTab(active);
 }
@@ -106,11 +118,13 @@ pauseButton.addEventListener('click', () => {
 });
 byId('refresh-now').addEventListener('click', () => {
   header.refresh();
+  approvals.refresh();
   (panels[active].reload ?? panels[active].first)();
 });
 
 installTokenPrompt({ onToken: refreshAll });
 window.addEventListener('hashchange', route);
 header.refresh();
+approvals.refresh();
 route();
 setInterval(tick, REFRESH_MS);

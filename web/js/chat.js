@@ -1,5 +1,7 @@
 // Web chat: pick or create a web user, link/unlink a WhatsApp JID, toggle force-send, send a
-// message and wait for the agent's answer by polling the message's trace on the timeline.
+// message and follow the agent's answer: it grows as the model writes it (polling the partial-answer
+// route, which carries the bearer token as every call here does) until the finished answer appears
+// on the message's trace in the timeline.
 
 import { byId, el, fill, say } from './dom.js';
 import { ApiError, get, post } from './api.js';
@@ -7,7 +9,8 @@ import { isAgentAnswer } from './events.js';
 import { formatTime } from './format.js';
 
 const SELECTED_KEY = 'gomikrobot.dashboard.webuser';
-const POLL_MS = 1000;
+const PARTIAL_MS = 300;
+const TIMELINE_EVERY = 4; // partial polls per timeline poll: the finished answer is looked for about once a second
 const GIVE_UP_MS = 5 * 60 * 1000;
 
 export function createChat({ openTrace }) {
@@ -157,25 +160,40 @@ export function createChat({ openTrace }) {
 
   async function awaitAnswer(answer, traceId) {
     const deadline = Date.now() + GIVE_UP_MS;
-    while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      let events;
+    for (let tick = 1; Date.now() < deadline; tick++) {
+      await new Promise((resolve) => setTimeout(resolve, PARTIAL_MS));
       try {
-        events = (await get('/api/v1/timeline', { trace_id: traceId, limit: 50 })) ?? [];
+        await showPartial(answer, traceId);
+        if (tick % TIMELINE_EVERY !== 0) continue;
+        const events = (await get('/api/v1/timeline', { trace_id: traceId, limit: 50 })) ?? [];
+        const found = events.find(isAgentAnswer);
+        if (found) {
+          showAnswer(answer, 'answered', found.content_text ?? '', found, traceId);
+          return;
+        }
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           showAnswer(answer, 'failed', 'Not authorized to read the answer.');
           return;
         }
-        continue;
-      }
-      const found = events.find(isAgentAnswer);
-      if (found) {
-        showAnswer(answer, 'answered', found.content_text ?? '', found, traceId);
-        return;
       }
     }
     showAnswer(answer, 'failed', 'No answer after 5 minutes.', null, traceId);
+  }
+
+  // The text so far; a trace the gateway no longer follows (a restart) simply waits for the timeline.
+  async function showPartial(answer, traceId) {
+    let partial;
+    try {
+      partial = await get('/api/v1/webchat/partial', { trace_id: traceId });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return;
+      throw error;
+    }
+    if (partial?.text) {
+      answer.dataset.state = 'writing';
+      answer.querySelector('p.text').textContent = partial.text;
+    }
   }
 
   function showAnswer(answer, state, text, event = null, traceId = '') {

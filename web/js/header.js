@@ -1,7 +1,9 @@
 // The header: the LIVE/SILENT switch (setting silent_mode; the gateway's GET /settings says
 // what it is in force, a missing row meaning SILENT) and the gateway's readiness, with the
-// WhatsApp connection's state as /readyz reports it under channels.whatsapp, and a warning
-// when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed).
+// WhatsApp connection's state as /readyz reports it under channels.whatsapp, Telegram's (the
+// bot's username and whether polling works) under channels.telegram when it runs, a warning
+// when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed),
+// and how many MCP servers are ready (/readyz, mcp).
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
@@ -18,6 +20,21 @@ const WHATSAPP_STATES = {
   stopped: 'WhatsApp stopped',
 };
 
+const TELEGRAM_STATES = {
+  connected: 'polling',
+  connecting: 'connecting',
+  reconnecting: 'not polling, retrying',
+  token_refused: 'has no usable token, run telegram-setup',
+  stopped: 'stopped',
+};
+
+function telegramText(channel) {
+  const bot = channel.account ? `${channel.account} ` : '';
+  const text = `Telegram ${bot}${TELEGRAM_STATES[channel.state] ?? channel.state}`;
+  if (!channel.next_attempt_at) return text;
+  return `${text} at ${new Date(channel.next_attempt_at).toLocaleTimeString()}`;
+}
+
 function whatsappText(channel, connected) {
   if (!channel) {
     if (typeof connected !== 'boolean') return 'WhatsApp off';
@@ -28,6 +45,15 @@ function whatsappText(channel, connected) {
   return `${text}, next attempt ${new Date(channel.next_attempt_at).toLocaleTimeString()}`;
 }
 
+// "MCP 2/3 ready" (disabled servers not counted); the others' reasons go to the tooltip.
+function mcpText(servers) {
+  const active = Object.entries(servers ?? {}).filter(([, s]) => s.state !== 'disabled');
+  if (!active.length) return { text: '', problems: [] };
+  const ready = active.filter(([, s]) => s.state === 'ready').length;
+  const problems = active.filter(([, s]) => s.state !== 'ready')
+    .map(([name, s]) => `MCP ${name}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`);
+  return { text: `MCP ${ready}/${active.length} ready`, problems };
+}
 
 export function createHeader() {
   const toggle = byId('silent-toggle');
@@ -67,8 +93,8 @@ export function createHeader() {
     toggle.dataset.mode = silent ? 'silent' : 'live';
     toggle.setAttribute('aria-pressed', String(silent));
     toggle.title = silent
-      ? 'Silent: the bot does not send WhatsApp messages. Click to go live.'
-      : 'Live: the bot sends WhatsApp messages. Click to go silent.';
+      ? 'Silent: the bot does not send WhatsApp or Telegram messages. Click to go live.'
+      : 'Live: the bot sends WhatsApp and Telegram messages. Click to go silent.';
   }
 
   async function loadVersion() {
@@ -101,12 +127,18 @@ export function createHeader() {
     if (checks.agent === false) parts.push('agent down');
     const whatsapp = answer.body?.channels?.whatsapp;
     parts.push(whatsappText(whatsapp, checks.whatsapp));
+    const telegram = answer.body?.channels?.telegram;
+    if (telegram) parts.push(telegramText(telegram));
+    const mcp = mcpText(answer.body?.mcp);
+    if (mcp.text) parts.push(mcp.text);
     if (unsandboxed) parts.push('exec is not sandboxed');
     if (version) parts.push(version);
     say(status, parts.join(' · '), ready ? 'ok' : 'error');
     status.dataset.whatsapp = String(checks.whatsapp ?? 'absent');
     status.dataset.whatsappState = whatsapp?.state ?? 'absent';
-    status.title = [whatsapp?.detail, unsandboxed].filter(Boolean).join('\n');
+    status.dataset.telegramState = telegram?.state ?? 'absent';
+    status.title = [whatsapp?.detail, telegram && `Telegram: ${telegram.detail}`, unsandboxed, ...mcp.problems]
+      .filter(Boolean).join('\n');
   }
 
   return { refresh };

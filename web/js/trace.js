@@ -1,6 +1,7 @@
 // The trace viewer: for one trace id, the task (status, tokens, delivery), every span in time
 // order with its metadata (LLM prompts and answers, tool arguments, results, errors,
-// durations) and the policy decisions. "Copy as JSON" copies the gateway's answer verbatim.
+// durations), the policy decisions and any approval the trace waited for. "Copy as JSON"
+// copies the gateway's answer verbatim.
 
 import { byId, el, fill, say } from './dom.js';
 import { get } from './api.js';
@@ -63,7 +64,8 @@ export function createTraceViewer({ navigate }) {
     current = answer;
     const spans = inTimeOrder(current?.spans ?? []);
     const decisions = current?.policy_decisions ?? [];
-    fill(view, [renderTask(current?.task), renderSpans(spans), renderDecisions(decisions)]);
+    fill(view, [renderTask(current?.task), renderSpans(spans), renderDecisions(decisions),
+      renderApprovals(current?.approvals ?? [])]);
     copyButton.disabled = false;
     say(status, `${spans.length} spans, ${decisions.length} policy decisions`, 'ok');
   }
@@ -135,4 +137,19 @@ function renderDecisions(decisions) {
     el('table', { class: 'grid', testid: 'trace-policies' },
       el('thead', {}, el('tr', {}, ['Time (UTC)', 'Tool', 'Tier', 'Decision', 'Reason'].map((h) => el('th', { text: h })))),
       el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: 5, class: 'note', text: 'No policy decisions.' })))));
+}
+
+// Shown only for a trace that waited for the owner.
+function renderApprovals(approvals) {
+  if (approvals.length === 0) return null;
+  return el('div', { class: 'scroll-x' },
+    el('h3', { text: 'Approvals' }),
+    el('table', { class: 'grid', testid: 'trace-approvals' },
+      el('thead', {}, el('tr', {}, ['Asked', 'Tool', 'Tier', 'For', 'Answer'].map((h) => el('th', { text: h })))),
+      el('tbody', {}, approvals.map((approval) => el('tr', { testid: 'trace-approval', dataset: { status: approval.status } },
+        el('td', { text: approval.time ?? '' }),
+        el('td', { text: approval.tool }),
+        el('td', { text: String(approval.tier) }),
+        el('td', { text: `${approval.sender || 'someone'} on ${approval.channel || '?'}` }),
+        el('td', {}, el('span', { class: approval.status === 'approved' ? 'badge ok' : 'badge warn', text: approval.status })))))));
 }

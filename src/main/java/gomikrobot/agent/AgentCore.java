@@ -7,11 +7,16 @@ import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
 import gomikrobot.policy.DecisionRecorder;
+import gomikrobot.policy.OwnerApproval;
 import gomikrobot.policy.PolicyEngine;
+import gomikrobot.policy.ToolTiers;
 import gomikrobot.process.Sandbox;
 import gomikrobot.provider.BudgetedProvider;
 import gomikrobot.provider.LlmProvider;
+import gomikrobot.scheduler.CronTool;
+import gomikrobot.scheduler.Jobs;
 import gomikrobot.session.SessionStore;
+import gomikrobot.timeline.JobStore;
 import gomikrobot.timeline.Timeline;
 import gomikrobot.tools.EditFileTool;
 import gomikrobot.tools.ExecTool;
@@ -20,8 +25,10 @@ import gomikrobot.tools.ReadFileTool;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolRegistry;
 import gomikrobot.tools.WriteFileTool;
+import gomikrobot.tools.web.WebTools;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,7 +41,8 @@ import java.util.function.Supplier;
  * in {@link #tools}.
  */
 public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
-                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools) {
+                        Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools,
+                        Jobs jobs) {
     static final int QUEUE_CAPACITY = 1024;
     static final int HISTORY_LIMIT = 50;
     static final int CACHED_SESSIONS = 256;
@@ -46,43 +54,52 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
-        return wire(config, timeline, paid, userHome, workRepo, ids, clock, log, metrics, List.of());
+        return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics,
+                Sandbox.choose(config.tools().exec()));
     }
 
-    /** As above, with tools of the process's own parts offered too (the group's {@code delegate} and {@code share}). */
+    /**
+     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals) and
+     * {@code exec}'s sandbox already chosen (a caller may probe for it while it opens the database).
+     *
+     * @throws gomikrobot.config.ConfigException when {@code tools.tiers} names a tool there is not
+     */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
-                                 Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics,
-                                 List<Tool> more) {
+                                 Supplier<Path> workRepo, OwnerApproval owner, Ids ids, Clock clock, Log log,
+                                 Metrics metrics, Sandbox execSandbox) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
-        Memory memory = new Memory(timeline.db(), provider, null, clock, log);
+        Memory memory = new Memory(timeline.db(), provider, null, config.model().embeddingTimeout(), clock, log);
         MessageBus bus = new MessageBus(QUEUE_CAPACITY);
         EventRecorder events = new EventRecorder(timeline.events(), ids, log);
         AgentMetrics figures = new AgentMetrics(metrics);
         TaskLedger ledger = new TaskLedger(timeline, events, figures, ids);
         Intake intake = new Intake(ledger, bus, log);
-        PolicyEngine policy = new PolicyEngine(config.policy(), DecisionRecorder.into(timeline.policy()), log);
-        Sandbox execSandbox = Sandbox.choose(config.tools().exec());
-        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, more), policy, events, clock,
+        PolicyEngine policy = new PolicyEngine(config.policy(), new ToolTiers(config.tools().tiers()),
+                DecisionRecorder.into(timeline.policy()), owner, log);
+        Jobs jobs = new Jobs(new JobStore(timeline.db(), clock), Jobs.answeringChannels(config), ZoneId.systemDefault(),
+                clock);
+        ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, jobs), policy, events, clock,
                 log);
+        policy.requireKnownTools(tools.names(), config.tools().mcpServers().keySet()); // MCP tools come later
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
         Path workspace = config.paths().workspace();
         SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, CACHED_SESSIONS, log);
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
-        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::streamFor, clock, log);
+        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::callerOf, clock, log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
-        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools);
+        return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools, jobs);
     }
 
-    /** The tools offered to the model: files and shell, then memory, then the process's own. */
-    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox,
-                                    List<Tool> more) {
+    /** The tools offered to the model: files and shell, then memory, the web and scheduling (MCP servers' join later). */
+    private static List<Tool> tools(Config config, Path userHome, Memory memory, Sandbox execSandbox, Jobs jobs) {
         List<Tool> tools = new ArrayList<>(List.of(new ReadFileTool(userHome), new ListDirTool(userHome),
                 new WriteFileTool(userHome), new EditFileTool(userHome),
                 new ExecTool(config.tools().exec(), execSandbox, config.home())));
         tools.addAll(memory.tools());
-        tools.addAll(more);
+        tools.addAll(WebTools.create(config.tools().web()));
+        tools.add(new CronTool(jobs));
         return tools;
     }
 }

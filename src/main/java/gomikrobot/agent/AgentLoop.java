@@ -1,6 +1,5 @@
 package gomikrobot.agent;
 
-import gomikrobot.bus.AnswerStream;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.MessageBus;
 import gomikrobot.bus.OutboundMessage;
@@ -8,9 +7,11 @@ import gomikrobot.bus.Reply;
 import gomikrobot.bus.Reply.Failure;
 import gomikrobot.bus.Reply.Reason;
 import gomikrobot.observe.Log;
+import gomikrobot.provider.ChatMessage;
 import gomikrobot.session.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,7 @@ public final class AgentLoop implements AutoCloseable {
     private final ContextBuilder context;
     private final TurnRunner turns;
     private final SessionStore sessions;
-    private final Function<String, AnswerStream> streams;
+    private final Function<String, Caller> callers;
     private final Clock clock;
     private final Log log;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -42,15 +43,15 @@ public final class AgentLoop implements AutoCloseable {
     private volatile Thread dispatcher;
     private volatile boolean stopping;
 
-    /** @param streams the answer stream of the caller waiting for a task, by task id */
+    /** @param callers what the caller of a task brought (a stream following the answer, a history), by task id */
     AgentLoop(MessageBus bus, TaskLedger ledger, ContextBuilder context, TurnRunner turns,
-                     SessionStore sessions, Function<String, AnswerStream> streams, Clock clock, Log log) {
+                     SessionStore sessions, Function<String, Caller> callers, Clock clock, Log log) {
         this.bus = bus;
         this.ledger = ledger;
         this.context = context;
         this.turns = turns;
         this.sessions = sessions;
-        this.streams = streams;
+        this.callers = callers;
         this.clock = clock;
         this.log = log;
     }
@@ -106,9 +107,12 @@ public final class AgentLoop implements AutoCloseable {
             if (overQuota.isPresent()) {
                 return overQuota.get();
             }
-            Reply reply = turns.run(context.prompt(message), context.toolContext(message),
-                    streams.apply(message.taskId()));
-            if (reply instanceof Reply.Answer answer) {
+            Caller caller = callers.apply(message.taskId());
+            List<ChatMessage> prompt = caller.history().map(history -> context.prompt(message, history))
+                    .orElseGet(() -> context.prompt(message));
+            Reply reply = turns.run(prompt, context.toolContext(message), caller.stream());
+            // a caller that brought its own history keeps the conversation itself: the session stays as it was
+            if (reply instanceof Reply.Answer answer && caller.history().isEmpty()) {
                 sessions.appendExchange(message.sessionKey(), message.text(), answer.text(), clock.instant());
             }
             return reply;

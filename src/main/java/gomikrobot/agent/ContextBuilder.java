@@ -56,9 +56,14 @@ public final class ContextBuilder {
 
     /** The messages for the model: system prompt, the session's history, the message itself. */
     List<ChatMessage> prompt(InboundMessage message) {
+        return prompt(message, sessions.history(message.sessionKey()));
+    }
+
+    /** As {@link #prompt(InboundMessage)}, with {@code history} instead of the session's. */
+    List<ChatMessage> prompt(InboundMessage message, List<Turn> history) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(systemPrompt(message, relevantMemory(message))));
-        for (Turn turn : sessions.history(message.sessionKey())) {
+        for (Turn turn : history) {
             messages.add(turn.role().equals("user") ? ChatMessage.user(turn.content())
                     : ChatMessage.assistant(turn.content(), List.of()));
         }

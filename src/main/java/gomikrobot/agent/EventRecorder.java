@@ -46,8 +46,10 @@ public final class EventRecorder implements TurnObserver, ToolCallRecorder {
     private static final Map<String, Naming> NAMING = Map.of(
             "local", new Naming("LOCAL_IN_", "LOCAL_INBOUND", "Local", "LOCAL_OUT_", "LOCAL_OUTBOUND", false),
             "cli", new Naming("CLI_IN_", "CLI_INBOUND", "CLI", "CLI_OUT_", "CLI_OUTBOUND", false),
+            "openai", new Naming("OPENAI_IN_", "OPENAI_INBOUND", "OpenAI API", "OPENAI_OUT_", "OPENAI_OUTBOUND", false),
             "webui", new Naming("WEBUI_IN_", "WEBUI_INBOUND", "", "WEBUI_ACK_", "WEBUI_OUTBOUND", true),
-            "whatsapp", new Naming("", "ASSISTANCE", "User", "WA_OUT_", "WHATSAPP_OUTBOUND", false));
+            "whatsapp", new Naming("", "ASSISTANCE", "User", "WA_OUT_", "WHATSAPP_OUTBOUND", false),
+            "telegram", new Naming("TG_IN_", "TELEGRAM_INBOUND", "", "TG_OUT_", "TELEGRAM_OUTBOUND", false));
     private static final Naming OTHER = new Naming("IN_", "INBOUND", "", "OUT_", "OUTBOUND", false);
 
     private final EventStore events;

@@ -10,8 +10,11 @@ import gomikrobot.bus.Reply;
 import gomikrobot.bus.Reply.Failure;
 import gomikrobot.bus.Reply.Reason;
 import gomikrobot.observe.Log;
+import gomikrobot.session.Turn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +25,16 @@ import java.util.concurrent.TimeoutException;
  * Where every message enters: the agent's {@link Inbox}. A message is stamped, stored as a task with its inbound
  * event (so it is never lost once accepted, and a redelivery is recognised) and queued for its session. A caller
  * that waits in-line ({@link #ask}) gets its reply handed back here by the {@link ReplyDispatcher}; every other
- * reply goes to its channel's delivery.
+ * reply goes to its channel's delivery. What a caller brought besides the message (a stream following the
+ * answer, a history of its own) is kept here, in memory, until the reply passes: {@link #callerOf}.
  */
 public final class Intake implements Inbox, AutoCloseable {
     private final TaskLedger ledger;
     private final MessageBus bus;
     private final Log log;
     private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
+    /** Streams of submitted messages (nobody waits in-line for them), by task id, until their reply passes. */
+    private final Map<String, AnswerStream> followers = new ConcurrentHashMap<>();
 
     Intake(TaskLedger ledger, MessageBus bus, Log log) {
         this.ledger = ledger;
@@ -37,17 +43,27 @@ public final class Intake implements Inbox, AutoCloseable {
     }
 
     @Override
-    public Receipt submit(InboundMessage message) throws InterruptedException {
-        return accept(message, null);
+    public Receipt submit(InboundMessage message, AnswerStream stream) throws InterruptedException {
+        return accept(message, null, stream);
     }
 
     @Override
     public Reply ask(InboundMessage message, Duration timeout, AnswerStream stream) throws InterruptedException {
-        Waiter waiter = new Waiter(stream);
-        return switch (accept(message, waiter)) {
+        return ask(message, new Waiter(stream, Optional.empty()), timeout);
+    }
+
+    @Override
+    public Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream)
+            throws InterruptedException {
+        return ask(message, new Waiter(stream, Optional.of(List.copyOf(history))), timeout);
+    }
+
+    private Reply ask(InboundMessage message, Waiter waiter, Duration timeout) throws InterruptedException {
+        return switch (accept(message, waiter, AnswerStream.NONE)) {
             case Receipt.Accepted accepted -> awaitReply(accepted, waiter, timeout);
             case Receipt.Duplicate duplicate -> duplicate.answer().orElse(Failure.of(Reason.ALREADY_RUNNING));
             case Receipt.Refused refused -> refused.why();
+            case Receipt.Handled handled -> new Reply.Answer(handled.reply());
         };
     }
 
@@ -55,10 +71,12 @@ public final class Intake implements Inbox, AutoCloseable {
     @Override
     public void close() {
         waiters.values().forEach(w -> w.reply.complete(null));
+        followers.clear();
     }
 
     /** Hands a reply to the caller waiting for it; false when none waits (it goes to the channel's delivery). */
     boolean handBack(OutboundMessage reply) {
+        followers.remove(reply.taskId());
         Waiter waiter = waiters.remove(reply.taskId());
         if (waiter == null) {
             return false;
@@ -67,10 +85,16 @@ public final class Intake implements Inbox, AutoCloseable {
         return true;
     }
 
-    /** The stream of the caller waiting for this task's answer; {@link AnswerStream#NONE} when nobody waits. */
-    AnswerStream streamFor(String taskId) {
+    /**
+     * What the caller of this task brought: the stream following its answer ({@link AnswerStream#NONE} when
+     * nobody follows) and the history to answer it with (empty: the session's own).
+     */
+    Caller callerOf(String taskId) {
         Waiter waiter = waiters.get(taskId);
-        return waiter == null ? AnswerStream.NONE : waiter.stream;
+        if (waiter != null) {
+            return new Caller(waiter.stream, waiter.history);
+        }
+        return new Caller(followers.getOrDefault(taskId, AnswerStream.NONE), Optional.empty());
     }
 
     /**
@@ -78,22 +102,25 @@ public final class Intake implements Inbox, AutoCloseable {
      * the task row and the inbound event, written together (a key seen before is a duplicate, not a new task),
      * (3) the caller's waiter, if any, (4) the message queued for its session's worker.
      */
-    private Receipt accept(InboundMessage message, Waiter waiter) throws InterruptedException {
+    private Receipt accept(InboundMessage message, Waiter waiter, AnswerStream follower) throws InterruptedException {
         if (bus.isClosed()) {
             return new Receipt.Refused(Failure.of(Reason.SHUTTING_DOWN));
         }
         InboundMessage stamped = ledger.stamp(message);
         Receipt receipt = ledger.record(stamped);
         if (receipt instanceof Receipt.Accepted accepted) {
-            register(accepted.taskId(), waiter);
+            register(accepted.taskId(), waiter, follower);
             queue(stamped.withTaskId(accepted.taskId()));
         }
         return receipt;
     }
 
-    private void register(String taskId, Waiter waiter) {
+    private void register(String taskId, Waiter waiter, AnswerStream follower) {
         if (waiter != null) {
             waiters.put(taskId, waiter);
+        }
+        if (follower != AnswerStream.NONE) {
+            followers.put(taskId, follower);
         }
     }
 
@@ -102,6 +129,7 @@ public final class Intake implements Inbox, AutoCloseable {
         try {
             bus.publishInbound(stored);
         } catch (IllegalStateException closed) {
+            followers.remove(stored.taskId());
             Waiter waiter = waiters.remove(stored.taskId());
             if (waiter != null) {
                 waiter.reply.complete(null);
@@ -133,10 +161,13 @@ public final class Intake implements Inbox, AutoCloseable {
         return answer.reply();
     }
 
-    /** A caller waiting in-line: where its reply goes (null = none will come) and its answer stream. */
-    private record Waiter(CompletableFuture<OutboundMessage> reply, AnswerStream stream) {
-        Waiter(AnswerStream stream) {
-            this(new CompletableFuture<>(), stream);
+    /**
+     * A caller waiting in-line: where its reply goes (null = none will come), its answer stream and the history
+     * it brought (empty: the session's own).
+     */
+    private record Waiter(CompletableFuture<OutboundMessage> reply, AnswerStream stream, Optional<List<Turn>> history) {
+        Waiter(AnswerStream stream, Optional<List<Turn>> history) {
+            this(new CompletableFuture<>(), stream, history);
         }
     }
 }

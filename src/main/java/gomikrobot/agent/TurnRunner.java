@@ -56,10 +56,15 @@ final class TurnRunner {
         return quota.spent().map(spent -> new Failure(Reason.QUOTA_EXCEEDED, spent.figures()));
     }
 
-    /** Runs the turn; the answer's text also goes to {@code stream} (whole, as the provider does not stream). */
+    /**
+     * Runs the turn. The answer's text goes to {@code stream} as the model writes it (see {@link AnswerText}),
+     * and the stream hears of each tool the agent starts. A tool call of a type other than {@code function} is
+     * answered to the model as unsupported, so it can carry on with the tools it was offered.
+     */
     Reply run(List<ChatMessage> prompt, ToolContext ctx, AnswerStream stream) throws InterruptedException {
         List<ChatMessage> messages = new ArrayList<>(prompt);
         List<Map<String, Object>> definitions = tools.definitions();
+        AnswerText answer = new AnswerText(stream);
         for (int iteration = 0; iteration < model.maxToolIterations(); iteration++) {
             Optional<Failure> refusal = overQuota();
             if (refusal.isPresent()) {
@@ -69,30 +74,38 @@ final class TurnRunner {
                     model.maxTokens(), model.temperature());
             ChatReply reply;
             try {
-                reply = call(request, ctx, iteration);
+                reply = call(request, ctx, iteration, answer);
             } catch (ProviderException e) {
                 return new Failure(Reason.MODEL_FAILED, e.getMessage());
             }
             if (reply.toolCalls().isEmpty()) {
-                String answer = reply.content() == null ? "" : reply.content();
-                stream.delta(answer);
-                return new Reply.Answer(answer);
+                return new Reply.Answer(answer.finish(reply.finishReason()));
             }
             messages.add(ChatMessage.assistant(reply.content(), reply.toolCalls()));
             for (ToolCall call : reply.toolCalls()) {
-                ToolResult result = tools.execute(call.name(), call.argumentsJson(), call.id(), ctx);
-                messages.add(ChatMessage.toolResult(call.id(), result.forModel()));
+                messages.add(ChatMessage.toolResult(call.id(), resultOf(call, ctx, stream)));
             }
         }
         return new Failure(Reason.NO_FINAL_ANSWER, "stopped after " + model.maxToolIterations()
                 + " tool rounds (model.maxToolIterations)");
     }
 
-    private ChatReply call(ChatRequest request, ToolContext ctx, int iteration) throws InterruptedException {
+    private String resultOf(ToolCall call, ToolContext ctx, AnswerStream stream) throws InterruptedException {
+        if (!call.isFunction()) {
+            return "Not run: tool calls of type \"" + call.type() + "\" are not supported here. Call one of the "
+                    + "functions you were offered instead.";
+        }
+        stream.toolRunning(call.name());
+        ToolResult result = tools.execute(call.name(), call.argumentsJson(), call.id(), ctx);
+        return result.forModel();
+    }
+
+    private ChatReply call(ChatRequest request, ToolContext ctx, int iteration, AnswerText answer)
+            throws InterruptedException {
         llmSlots.acquire();
         Instant started = clock.instant();
         try {
-            ChatReply reply = provider.chat(request);
+            ChatReply reply = answer.round(listener -> provider.chat(request, listener));
             observer.llmCall(ctx, iteration, request, reply, started, Duration.between(started, clock.instant()));
             return reply;
         } catch (ProviderException e) {

@@ -3,7 +3,7 @@ package gomikrobot.bus;
 import java.util.Optional;
 
 /** What {@link Inbox#submit} did with a message. */
-public sealed interface Receipt permits Receipt.Accepted, Receipt.Duplicate, Receipt.Refused {
+public sealed interface Receipt permits Receipt.Accepted, Receipt.Duplicate, Receipt.Refused, Receipt.Handled {
 
     /** Stored as task {@code taskId} and queued; it will be answered. */
     record Accepted(String taskId, String traceId) implements Receipt {
@@ -18,5 +18,12 @@ public sealed interface Receipt permits Receipt.Accepted, Receipt.Duplicate, Rec
 
     /** Not stored: the gateway is stopping ({@code why} says so). */
     record Refused(Reply.Failure why) implements Receipt {
+    }
+
+    /**
+     * Not for the agent: acted on at the door (the owner's {@code yes 7f3a} to an approval question), not stored
+     * as a task and never queued. {@code reply} is the one-line answer, already sent to the sender's channel.
+     */
+    record Handled(String reply) implements Receipt {
     }
 }

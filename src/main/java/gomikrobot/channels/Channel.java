@@ -1,6 +1,7 @@
 package gomikrobot.channels;
 
 import gomikrobot.bus.OutboundMessage;
+import java.util.Optional;
 
 /**
  * A messaging channel the agent answers through (WhatsApp; the CLI, local API and web UI answer in-line and
@@ -16,6 +17,14 @@ public interface Channel extends AutoCloseable {
     SendResult send(OutboundMessage message);
 
     ChannelStatus status();
+
+    /**
+     * The chat in which the owner talks to the agent on this channel (WhatsApp's self-chat once paired), where
+     * questions for the owner go, such as approvals; empty when there is none (yet).
+     */
+    default Optional<String> ownerChat() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

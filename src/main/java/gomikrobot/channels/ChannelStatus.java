@@ -8,10 +8,11 @@ import java.util.Objects;
 
 /**
  * A channel's connection as the dashboard, {@code /readyz} and {@code /api/v1/status} show it: a state, a human
- * detail line, and while reconnecting the time of the next attempt. Only {@link State#CONNECTED} counts as
- * connected; the other states say why not, and whether waiting helps ({@link State#isFinal}).
+ * detail line, while reconnecting the time of the next attempt, and the account the channel speaks as once
+ * known ({@code @mybot}; "" when none). Only {@link State#CONNECTED} counts as connected; the other states say
+ * why not, and whether waiting helps ({@link State#isFinal}).
  */
-public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
+public record ChannelStatus(State state, String detail, Instant nextAttemptAt, String account) {
     /** Every state a channel's connection can be in, by the name the HTTP API and the dashboard use. */
     public enum State {
         /** Not started, or closed on purpose. */
@@ -30,7 +31,9 @@ public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
         /** WhatsApp refuses this client version. */
         CLIENT_OUTDATED(true),
         /** Another connection of the same device took over. */
-        REPLACED(true);
+        REPLACED(true),
+        /** The service refused the channel's credentials (a Telegram bot token revoked or mistyped). */
+        TOKEN_REFUSED(true);
 
         private final boolean isFinal;
 
@@ -52,6 +55,11 @@ public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
     public ChannelStatus {
         Objects.requireNonNull(state, "state");
         detail = detail == null ? "" : detail;
+        account = account == null ? "" : account;
+    }
+
+    public ChannelStatus(State state, String detail, Instant nextAttemptAt) {
+        this(state, detail, nextAttemptAt, "");
     }
 
     public static ChannelStatus of(State state, String detail) {
@@ -62,7 +70,7 @@ public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
         return state == State.CONNECTED;
     }
 
-    /** {@code {"state", "connected", "detail", "next_attempt_at"?}} for the HTTP API (time as ISO-8601 UTC). */
+    /** {@code {"state", "connected", "detail", "next_attempt_at"?, "account"?}} for the HTTP API (UTC times). */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("state", state.wire());
@@ -70,6 +78,9 @@ public record ChannelStatus(State state, String detail, Instant nextAttemptAt) {
         out.put("detail", detail);
         if (nextAttemptAt != null) {
             out.put("next_attempt_at", nextAttemptAt.toString());
+        }
+        if (!account.isEmpty()) {
+            out.put("account", account);
         }
         return out;
     }

@@ -5,7 +5,7 @@ import gomikrobot.bus.Reply;
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.observe.Log;
-import gomikrobot.provider.LlmProvider;
+import gomikrobot.provider.LazyProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,7 +58,7 @@ final class AgentCommand implements Command {
         Config config = new ConfigLoader(ctx.env(), ctx.userHome()).load();
         // the answer, or one line saying why not: the task's own log lines (retries, its failure) only when asked
         Log log = Wiring.log(config, ctx, args.flag("--verbose") ? null : Log.Level.ERROR);
-        LlmProvider provider = Wiring.provider(config, log);
+        LazyProvider provider = Wiring.provider(config, log);
         try (AgentRoot root = AgentRoot.start(config, provider, ctx.userHome(), ctx.clock(), log)) {
             InboundMessage in = InboundMessage.of("cli", chat, "cli:" + chat, "CLI", message, true, ctx.clock().instant());
             return switch (root.ask(in, ANSWER_TIMEOUT)) {

@@ -8,42 +8,63 @@ import gomikrobot.config.Config;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
-import gomikrobot.provider.LlmProvider;
+import gomikrobot.policy.OwnerApproval;
+import gomikrobot.process.Sandbox;
+import gomikrobot.provider.LazyProvider;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.Timeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The {@code agent -m} process's composition root: the database, the agent wired as the gateway wires it
  * ({@link AgentCore}), and a reply dispatcher that hands the answer back to the one caller. No channels, no
- * delivery worker and no recovery: a gateway may be working on the same task table right now, and it settles
- * whatever this process leaves behind. {@link #close} stops the parts in reverse order.
+ * delivery worker, no recovery, no soul-file indexing, no metrics endpoint: a gateway may be working on the same
+ * task table right now, and it settles whatever this process leaves behind. The work start-up cannot skip
+ * runs side by side: the provider's HTTP client, the probe for {@code exec}'s sandbox (a process of its own) and
+ * the seeding of the id generator happen while the database opens. {@link #close} stops the parts in reverse order.
  */
 final class AgentRoot implements AutoCloseable {
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
 
+    private final LazyProvider llm;
     private final Database db;
     private final AgentCore agent;
     private final ReplyDispatcher replies;
 
-    private AgentRoot(Database db, AgentCore agent, ReplyDispatcher replies) {
+    private AgentRoot(LazyProvider llm, Database db, AgentCore agent, ReplyDispatcher replies) {
+        this.llm = llm;
         this.db = db;
         this.agent = agent;
         this.replies = replies;
     }
 
-    static AgentRoot start(Config config, LlmProvider llm, Path userHome, Clock clock, Log log) {
-        Ids ids = new Ids(clock);
+    static AgentRoot start(Config config, LazyProvider llm, Path userHome, Clock clock, Log log) {
+        llm.prepareInBackground();
+        CompletableFuture<Sandbox> sandbox = inBackground("sandbox-probe", () -> Sandbox.choose(config.tools().exec()));
+        CompletableFuture<Ids> seeded = inBackground("ids", () -> new Ids(clock)); // seeding its SecureRandom
         Database db = Database.open(config.databaseFile(), log);
+        Ids ids = seeded.join();
         Timeline timeline = Timeline.open(db, clock, ids);
-        AgentCore agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), ids,
-                clock, log, new Metrics());
+        AgentCore agent;
+        try {
+            agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), OwnerApproval.NOBODY,
+                    ids, clock, log, new Metrics(), sandbox.join());
+        } catch (RuntimeException e) { // a config error found while wiring (tools.tiers): nothing else started yet
+            db.close();
+            throw e;
+        }
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), ReplyDispatcher.LEAVE_PENDING, log);
         replies.start();
         agent.loop().start();
-        return new AgentRoot(db, agent, replies);
+        return new AgentRoot(llm, db, agent, replies);
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> Thread.ofVirtual().name(name).start(task));
     }
 
     Reply ask(InboundMessage message, Duration timeout) throws InterruptedException {
@@ -57,6 +78,7 @@ final class AgentRoot implements AutoCloseable {
             agent.intake().close();
             replies.close();
             agent.bus().close();
+            llm.close(); // its client's selector thread would hold the JVM's exit up to 300 ms
         } finally {
             db.close();
         }

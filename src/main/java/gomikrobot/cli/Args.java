@@ -3,9 +3,11 @@ package gomikrobot.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Hand-written argument parsing: {@code --name value}, {@code --name=value}, {@code -m value}, boolean flags,
@@ -71,8 +73,47 @@ final class Args {
         return Optional.ofNullable(options.get(name));
     }
 
+    /** The option's value turned into a {@code T} by {@code parse}; its refusal is a usage error naming the option. */
+    <T> Optional<T> option(String name, Function<String, T> parse) {
+        try {
+            return option(name).map(parse);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw new UsageException(message.startsWith(name) ? message : name + ": " + message);
+        }
+    }
+
+    /**
+     * A secret given as {@code NAME VALUE} or, to keep it out of the process list, as {@code NAME-env VARIABLE}
+     * (read from that environment variable); both {@code NAME} and {@code NAME-env} must be declared.
+     */
+    Optional<String> secret(String name, Map<String, String> env) {
+        Optional<String> direct = option(name);
+        Optional<String> fromEnv = option(name + "-env");
+        if (direct.isPresent() && fromEnv.isPresent()) {
+            throw new UsageException(name + " and " + name + "-env exclude each other");
+        }
+        if (fromEnv.isPresent()) {
+            String value = env.get(fromEnv.get());
+            if (value == null || value.isBlank()) {
+                throw new UsageException(name + "-env: environment variable " + fromEnv.get() + " is not set");
+            }
+            return Optional.of(value);
+        }
+        return direct;
+    }
+
     boolean flag(String name) {
         return options.containsKey(name);
+    }
+
+    /** yes/no, also y/n, true/false, on/off. @throws IllegalArgumentException naming {@code option} otherwise */
+    static boolean yesNo(String option, String text) {
+        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "on" -> true;
+            case "no", "n", "false", "off" -> false;
+            default -> throw new IllegalArgumentException(option + " must be yes or no, got " + text);
+        };
     }
 
     List<String> positional() {

@@ -73,7 +73,7 @@ final class GatewayCommand implements Command {
         GatewayConfig g = config.gateway();
         int api = port(args, "--port", g.port());
         int dashboard = port(args, "--dashboard-port", g.dashboardPort());
-        return config.withGateway(new GatewayConfig(g.host(), api, dashboard, g.authToken(), g.corsOrigins()));
+        return config.withGateway(g.withPorts(api, dashboard));
     }
 
     private static int port(Args args, String option, int configured) {

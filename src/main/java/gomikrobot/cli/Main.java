@@ -25,10 +25,13 @@ public final class Main {
         return new Main(List.of(
                 new GatewayCommand(),
                 new AgentCommand(),
+                new CronCommand(),
                 new OnboardCommand(),
                 new StatusCommand(),
                 new WhatsAppSetupCommand(),
                 new WhatsAppAuthCommand(),
+                new TelegramSetupCommand(),
+                new TelegramAuthCommand(),
                 new InstallCommand(),
                 new BackupCommand(),
                 new RestoreCommand(),

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code gomikrobot onboard}: first-time setup. Asks (or takes from flags) the provider, key, model, paths and
  * WhatsApp choice; writes config.json (0600); creates the workspace with the starter soul files, the work repo
- * and the database; then checks the key with one request. Re-running changes nothing the user made without a
+ * and the database; then checks the key with one request, and offers to set up Telegram ({@code telegram-setup}'s
+ * questions). Re-running changes nothing the user made without a
  * yes: a config that would change needs a yes (or {@code --force}), an edited soul file needs a yes at the
  * prompt and is always kept with {@code --non-interactive}. Exit 1 when the key does not work.
  */
@@ -52,7 +53,7 @@ final class OnboardCommand implements Command {
     }
 
     @Override
-    public ExitCode run(List<String> raw, CliContext ctx) throws IOException {
+    public ExitCode run(List<String> raw, CliContext ctx) throws IOException, InterruptedException {
         Args args = Args.parse(raw, OnboardFlags.VALUED, OnboardFlags.FLAGS).atMostPositional(0);
         boolean interactive = !args.flag("--non-interactive");
         if (interactive) {
@@ -83,7 +84,14 @@ final class OnboardCommand implements Command {
         try (Database db = Database.open(config.databaseFile(), log)) {
             term.say("Database: " + db.file());
         }
-        return finish(config, answers, args.flag("--skip-key-check"), ctx, term);
+        ExitCode code = finish(config, answers, args.flag("--skip-key-check"), ctx, term);
+        if (interactive && term.confirm("Set up a Telegram bot now (its token comes from @BotFather)?",
+                config.channels().telegram().enabled())) {
+            new TelegramSetupCommand().setUp(ctx, term, TelegramSetupFlags.none(), false, false);
+        } else if (!config.channels().telegram().enabled()) {
+            term.say("Telegram: set up a bot any time with `gomikrobot telegram-setup`.");
+        }
+        return code;
     }
 
     /** Returns false when an existing, different config must not be changed (non-interactive without --force). */

@@ -37,7 +37,8 @@ final class OnboardFlags {
         try {
             return new OnboardAnswers(provider,
                     args.option("--api-base").orElse(current.apiBase(provider)),
-                    key(args, env, provider.section().equals(current.provider().section()) ? current.key(provider) : ""),
+                    args.secret("--api-key", env).orElse(
+                            provider.section().equals(current.provider().section()) ? current.key(provider) : ""),
                     args.option("--model").orElse(current.model(provider)),
                     args.option("--workspace").orElse(current.workspace()),
                     args.option("--work-repo").orElse(current.workRepo()),
@@ -46,21 +47,5 @@ final class OnboardFlags {
             throw new UsageException(e.getMessage() + (e.getMessage().contains("API key")
                     ? " (--api-key KEY or --api-key-env NAME)" : ""));
         }
-    }
-
-    private static String key(Args args, Map<String, String> env, String existing) {
-        var direct = args.option("--api-key");
-        var fromEnv = args.option("--api-key-env");
-        if (direct.isPresent() && fromEnv.isPresent()) {
-            throw new UsageException("--api-key and --api-key-env exclude each other");
-        }
-        if (fromEnv.isPresent()) {
-            String value = env.get(fromEnv.get());
-            if (value == null || value.isBlank()) {
-                throw new UsageException("--api-key-env: environment variable " + fromEnv.get() + " is not set");
-            }
-            return value;
-        }
-        return direct.orElse(existing);
     }
 }

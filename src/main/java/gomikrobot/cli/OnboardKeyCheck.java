@@ -4,6 +4,7 @@ import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.ModelsCheck;
 import gomikrobot.provider.OpenAiCompatibleProvider;
+import gomikrobot.provider.ProviderClients;
 import gomikrobot.provider.ProviderException;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.provider.Sleeper;
@@ -14,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks an API key with one cheap request ({@code GET /models}, no retries) and puts the verdict in one plain
- * sentence. The key never appears in that sentence, even when the server echoes it back in its error.
+ * sentence. Without a key (a local server) the sentence says the server was reached without one, never that a
+ * key works. The key never appears in that sentence, even when the server echoes it back in its error.
  */
 final class OnboardKeyCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -30,17 +32,20 @@ final class OnboardKeyCheck {
     static Verdict check(ProviderConfig endpoint, String model, CliContext ctx) {
         String key = endpoint.hasKey() ? endpoint.apiKey().strip() : "";
         Log log = new Log(Log.Level.ERROR, false, ctx.err(), ctx.clock(), Set.of(key));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpClient http = ProviderClients.forBase(endpoint.apiBase(), TIMEOUT);
         RetryPolicy once = new RetryPolicy(0, Duration.ofMillis(500), Duration.ofMillis(500), Sleeper.system(),
                 ThreadLocalRandom.current());
         var provider = new OpenAiCompatibleProvider(endpoint, http, once, TIMEOUT, log);
         String where = endpoint.apiBase();
         try {
             return switch (provider.checkKey()) {
-                case ModelsCheck.Accepted ok -> new Verdict(true, "The API key works: " + where + " accepted it"
-                        + modelNote(ok, model));
-                case ModelsCheck.Rejected no -> new Verdict(false, "The API key does NOT work: " + where
-                        + " rejected it (HTTP " + no.status() + ": " + hide(no.reason(), key) + ")");
+                case ModelsCheck.Accepted ok -> new Verdict(true, (key.isEmpty()
+                        ? "Reached " + where + " without an API key: it answered the model list without one"
+                        : "The API key works: " + where + " accepted it") + modelNote(ok, model));
+                case ModelsCheck.Rejected no -> new Verdict(false, (key.isEmpty()
+                        ? where + " needs an API key: it refused the request without one"
+                        : "The API key does NOT work: " + where + " rejected it")
+                        + " (HTTP " + no.status() + ": " + hide(no.reason(), key) + ")");
             };
         } catch (ProviderException e) {
             return new Verdict(false, "Could not check the API key: " + hide(Failures.describe(e), key));

@@ -1,7 +1,7 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
-import gomikrobot.channels.whatsapp.AccessSettings;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.whatsapp.WhatsAppAccess;
 import gomikrobot.channels.whatsapp.WhatsAppIds;
 import gomikrobot.channels.whatsapp.WhatsAppOptions;
 import gomikrobot.channels.whatsapp.WhatsAppPairing;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -84,8 +85,8 @@ final class WhatsAppAuthCommand implements Command {
         if (actions > 1 || (actions == 1 && pairingOptions)) {
             throw new UsageException("use one of pairing, --list, --approve or --deny at a time");
         }
-        String approve = args.option("--approve").map(WhatsAppAuthCommand::validUser).orElse(null);
-        String deny = args.option("--deny").map(WhatsAppAuthCommand::validUser).orElse(null);
+        Optional<String> approve = args.option("--approve").map(WhatsAppAuthCommand::validUser);
+        Optional<String> deny = args.option("--deny").map(WhatsAppAuthCommand::validUser);
         WhatsAppPairing.Method method = args.option("--phone").<WhatsAppPairing.Method>map(
                 p -> new WhatsAppPairing.Method.PhoneCode(phone(p))).orElse(new WhatsAppPairing.Method.Qr());
         Duration scanTimeout = args.option("--timeout").map(WhatsAppAuthCommand::timeout).orElse(DEFAULT_SCAN_TIMEOUT);
@@ -98,15 +99,9 @@ final class WhatsAppAuthCommand implements Command {
                     reachTimeout, scanTimeout).pair(method, args.flag("--force"));
         }
         try (Database db = Database.open(config.databaseFile(), log)) {
-            var requests = new WhatsAppRequests(new AccessLists(AccessSettings.of(new SettingsStore(db))),
-                    config.channels().whatsapp().allowFrom(), ctx.out());
-            if (approve != null) {
-                requests.approve(approve);
-            } else if (deny != null) {
-                requests.deny(deny);
-            } else {
-                requests.list();
-            }
+            var requests = new AccessRequests(WhatsAppAccess.lists(AccessSettings.of(new SettingsStore(db))),
+                    config.channels().whatsapp().allowFrom(), "whatsapp", "NUMBER", ctx.out());
+            requests.perform(approve, deny);
         }
         return ExitCode.OK;
     }

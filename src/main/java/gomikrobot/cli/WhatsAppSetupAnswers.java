@@ -1,10 +1,9 @@
 package gomikrobot.cli;
 
+import gomikrobot.channels.whatsapp.WhatsAppAccess;
 import gomikrobot.channels.whatsapp.WhatsAppIds;
-import gomikrobot.config.ConfigFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Map;
  */
 record WhatsAppSetupAnswers(boolean enabled, List<String> allowFrom, boolean dropUnauthorized,
                             boolean ignoreReactions) {
-    private static final String SECTION = "channels.whatsapp.";
+    private static final String SECTION = "channels.whatsapp";
 
     WhatsAppSetupAnswers {
         allowFrom = List.copyOf(allowFrom);
@@ -22,19 +21,17 @@ record WhatsAppSetupAnswers(boolean enabled, List<String> allowFrom, boolean dro
 
     /** The file's current values; a key that is missing or of the wrong type reads as its default. */
     static WhatsAppSetupAnswers current(Map<String, Object> doc) {
-        List<String> allow = new ArrayList<>();
-        if (value(doc, "allowFrom") instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(allow::add);
-        }
-        return new WhatsAppSetupAnswers(bool(doc, "enabled"), allow, bool(doc, "dropUnauthorized"),
-                bool(doc, "ignoreReactions"));
+        ConfigSection wa = new ConfigSection(doc, SECTION);
+        return new WhatsAppSetupAnswers(wa.bool("enabled"), wa.strings("allowFrom"), wa.bool("dropUnauthorized"),
+                wa.bool("ignoreReactions"));
     }
 
     void applyTo(Map<String, Object> doc) {
-        ConfigFile.set(doc, SECTION + "enabled", enabled);
-        ConfigFile.set(doc, SECTION + "allowFrom", new ArrayList<>(allowFrom));
-        ConfigFile.set(doc, SECTION + "dropUnauthorized", dropUnauthorized);
-        ConfigFile.set(doc, SECTION + "ignoreReactions", ignoreReactions);
+        ConfigSection wa = new ConfigSection(doc, SECTION);
+        wa.set("enabled", enabled);
+        wa.set("allowFrom", new ArrayList<>(allowFrom));
+        wa.set("dropUnauthorized", dropUnauthorized);
+        wa.set("ignoreReactions", ignoreReactions);
     }
 
     /**
@@ -43,40 +40,6 @@ record WhatsAppSetupAnswers(boolean enabled, List<String> allowFrom, boolean dro
      * @throws IllegalArgumentException naming the first entry that is neither
      */
     static List<String> parseAllowFrom(String text) {
-        String stripped = text == null ? "" : text.strip();
-        if (stripped.isEmpty() || stripped.equalsIgnoreCase("none")) {
-            return List.of();
-        }
-        List<String> users = new ArrayList<>();
-        for (String entry : stripped.split(",")) {
-            if (!entry.isBlank()) {
-                String user = WhatsAppIds.user(entry);
-                if (!users.contains(user)) {
-                    users.add(user);
-                }
-            }
-        }
-        return users;
-    }
-
-    /** yes/no, also y/n, true/false, on/off. @throws IllegalArgumentException for anything else */
-    static boolean parseYesNo(String option, String text) {
-        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
-            case "yes", "y", "true", "on" -> true;
-            case "no", "n", "false", "off" -> false;
-            default -> throw new IllegalArgumentException(option + " must be yes or no, got " + text);
-        };
-    }
-
-    private static boolean bool(Map<String, Object> doc, String key) {
-        return Boolean.TRUE.equals(value(doc, key));
-    }
-
-    private static Object value(Map<String, Object> doc, String key) {
-        try {
-            return ConfigFile.get(doc, SECTION + key);
-        } catch (IllegalArgumentException e) {
-            return null; // a section of the wrong shape: the default is offered, and ConfigFile.set reports it on write
-        }
+        return WhatsAppAccess.RULES.parseAll(text);
     }
 }

@@ -1,7 +1,8 @@
 package gomikrobot.cli;
 
-import gomikrobot.channels.whatsapp.AccessLists;
-import gomikrobot.channels.whatsapp.AccessSettings;
+import gomikrobot.channels.access.AccessLists;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.whatsapp.WhatsAppAccess;
 import gomikrobot.config.ConfigFile;
 import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.WhatsAppConfig;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code gomikrobot whatsapp-setup}: whether WhatsApp runs, who may talk to the agent ({@code allowFrom}),
@@ -62,12 +62,10 @@ final class WhatsAppSetupCommand implements Command {
         }
         Optional<Boolean> enable = args.flag("--enable") ? Optional.of(true)
                 : args.flag("--disable") ? Optional.of(false) : Optional.empty();
-        Optional<List<String>> allowFrom = flag(args, "--allow-from", WhatsAppSetupAnswers::parseAllowFrom);
-        Optional<Boolean> drop = flag(args, "--drop-unauthorized",
-                v -> WhatsAppSetupAnswers.parseYesNo("--drop-unauthorized", v));
-        Optional<Boolean> ignore = flag(args, "--ignore-reactions",
-                v -> WhatsAppSetupAnswers.parseYesNo("--ignore-reactions", v));
-        Optional<String> token = flag(args, "--pair-token", AccessLists::checkPairToken);
+        Optional<List<String>> allowFrom = args.option("--allow-from", WhatsAppSetupAnswers::parseAllowFrom);
+        Optional<Boolean> drop = args.option("--drop-unauthorized", v -> Args.yesNo("--drop-unauthorized", v));
+        Optional<Boolean> ignore = args.option("--ignore-reactions", v -> Args.yesNo("--ignore-reactions", v));
+        Optional<String> token = args.option("--pair-token", AccessLists::checkPairToken);
 
         ConfigLoader loader = new ConfigLoader(ctx.env(), ctx.userHome());
         Path file = loader.ensureFile();
@@ -80,7 +78,7 @@ final class WhatsAppSetupCommand implements Command {
         var config = loader.load();
         token.ifPresent(t -> {
             try (Database db = Database.open(config.databaseFile(), Wiring.log(config, ctx, Log.Level.WARN))) {
-                new AccessLists(AccessSettings.of(new SettingsStore(db))).setPairToken(t);
+                WhatsAppAccess.lists(AccessSettings.of(new SettingsStore(db))).setPairToken(t);
             }
         });
         report(ctx, file, config.channels().whatsapp(), token);
@@ -133,15 +131,6 @@ final class WhatsAppSetupCommand implements Command {
             out.println("Next: pair with `gomikrobot whatsapp-auth` (once), then (re)start `gomikrobot gateway`.");
         } else {
             out.println("Restart `gomikrobot gateway` if it is running, so the change applies.");
-        }
-    }
-
-    private static <T> Optional<T> flag(Args args, String name, Function<String, T> parse) {
-        try {
-            return args.option(name).map(parse);
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw new UsageException(message.startsWith(name) ? message : name + ": " + message);
         }
     }
 

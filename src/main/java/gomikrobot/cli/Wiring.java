@@ -4,16 +4,12 @@ import gomikrobot.config.Config;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LazyProvider;
-import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.OpenAiCompatibleProvider;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
 
 /** The pieces every long-running command builds the same way from the configuration. */
 final class Wiring {
-    private static final Set<String> HOSTED = Set.of("api.openai.com", "openrouter.ai");
-
     private Wiring() {
     }
 
@@ -30,6 +26,8 @@ final class Wiring {
         secrets.add(config.providers().openai().apiKey());
         secrets.add(config.providers().openrouter().apiKey());
         secrets.add(config.gateway().authToken());
+        secrets.addAll(config.tools().secrets());
+        secrets.add(config.channels().telegram().token());
         secrets.add(config.group().secret());
         secrets.add(config.group().saslPassword());
         secrets.add(config.group().truststorePassword());
@@ -41,21 +39,12 @@ final class Wiring {
      * The configured provider. A hosted API without a key is refused here, with what to do, rather than on
      * the first message; a self-hosted OpenAI-compatible server (Ollama, vLLM) may need no key.
      */
-    static LlmProvider provider(Config config, Log log) {
+    static LazyProvider provider(Config config, Log log) {
         ProviderConfig p = config.providers().active();
-        if (!p.hasKey() && isHosted(p.apiBase())) {
+        if (!p.hasKey() && p.needsKey()) {
             throw new IllegalStateException("no API key configured for " + p.apiBase()
                     + ": set OPENAI_API_KEY or OPENROUTER_API_KEY, or run `gomikrobot onboard`");
         }
         return new LazyProvider(() -> OpenAiCompatibleProvider.create(p, log));
-    }
-
-    private static boolean isHosted(String apiBase) {
-        try {
-            String host = URI.create(apiBase).getHost();
-            return host != null && HOSTED.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -41,6 +41,13 @@ public final class ConfigLoader {
         }
     }
 
+    /** A loader for {@code home} with this loader's environment, e.g. to read a running gateway's file again. */
+    public ConfigLoader forHome(Path home) {
+        Map<String, String> withHome = new java.util.HashMap<>(env);
+        withHome.put(HOME_ENV, home.toString());
+        return new ConfigLoader(withHome, userHome);
+    }
+
     public Path configFile() {
         return home().resolve("config.json");
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * number is rejected unless it is {@code 0}: in a string, "60" is more likely meant as seconds than as the
  * nanoseconds Go would need, so we ask for a unit instead of guessing.
  */
-final class GoDuration {
+public final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Map<String, Long> UNIT_NANOS = Map.of(
             "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
@@ -23,7 +23,7 @@ final class GoDuration {
     }
 
     /** Parses Go duration syntax; throws {@link IllegalArgumentException} with a short reason otherwise. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.strip();
         boolean negative = s.startsWith("-");
         String body = negative || s.startsWith("+") ? s.substring(1) : s;

@@ -3,6 +3,7 @@ package gomikrobot.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,10 +36,34 @@ sealed interface Rule {
     record Positive() implements Rule {
     }
 
+    /** Empty (the feature is off), or a value {@code rule} accepts. */
+    record BlankOr(Rule rule) implements Rule {
+    }
+
+    /** A map whose every value is an integer within [min, max] (the tiers of {@code tools.tiers}). */
+    record ValuesInRange(double min, double max) implements Rule {
+    }
+
+    /** A duration of at least {@code min}, or zero when {@code zeroIsOff} (zero turns the feature off). */
+    record AtLeast(Duration min, boolean zeroIsOff) implements Rule {
+    }
+
+    /** A string matching {@code regex} in full; {@code expectation} says what that means to a person. */
+    record Matches(String regex, String expectation) implements Rule {
+    }
+
+    /** Printable ASCII without line breaks, 1-100 characters: what an HTTP header value can carry as it is. */
+    record HeaderText() implements Rule {
+    }
+
     Rule ANY = new Any();
 
     static Rule range(double min, double max) {
         return new Range(min, max);
+    }
+
+    static Rule valuesInRange(double min, double max) {
+        return new ValuesInRange(min, max);
     }
 
     default Optional<String> problem(Object value) {
@@ -52,6 +77,12 @@ sealed interface Rule {
             case NonBlank n -> !value.toString().isBlank();
             case HttpUrl u -> value.toString().matches("(?i)https?://[^\\s/?#]+[^\\s]*");
             case Positive p -> ((Duration) value).compareTo(Duration.ZERO) > 0;
+            case BlankOr b -> value.toString().isBlank() || b.rule().problem(value).isEmpty();
+            case ValuesInRange r -> ((Map<?, ?>) value).values().stream()
+                    .allMatch(n -> ((Number) n).doubleValue() >= r.min() && ((Number) n).doubleValue() <= r.max());
+            case AtLeast a -> ((Duration) value).compareTo(a.min()) >= 0 || a.zeroIsOff() && ((Duration) value).isZero();
+            case Matches m -> value.toString().matches(m.regex());
+            case HeaderText h -> value.toString().matches("[\\x20-\\x7E]{1,100}");
         };
         return ok ? Optional.empty() : Optional.of(expectation() + ", got " + shown(value));
     }
@@ -64,6 +95,12 @@ sealed interface Rule {
             case NonBlank n -> "must not be empty";
             case HttpUrl u -> "must be an http:// or https:// URL";
             case Positive p -> "must be positive";
+            case BlankOr b -> b.rule().expectation() + " or empty";
+            case ValuesInRange r -> "values must be " + number(r.min()) + "-" + number(r.max());
+            case AtLeast a -> (a.zeroIsOff() ? "must be 0 (off) or at least " : "must be at least ")
+                    + GoDuration.format(a.min());
+            case Matches m -> "must be " + m.expectation();
+            case HeaderText h -> "must be 1-100 printable ASCII characters";
         };
     }
 
@@ -77,6 +114,7 @@ sealed interface Rule {
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        // doubles hold every whole number up to 2^53 exactly (Telegram ids need that many digits)
+        return d == Math.rint(d) && Math.abs(d) <= 0x1p53 ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -3,6 +3,7 @@ package gomikrobot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,11 @@ final class SettingValues {
         return Math.toIntExact((Long) sourced(key).value()); // in int range: every INT setting has a range rule
     }
 
+    /** An INT setting whose range goes beyond {@code int} (a Telegram user id). */
+    long wholeNumber(String key) {
+        return (Long) sourced(key).value();
+    }
+
     double decimal(String key) {
         return (Double) sourced(key).value();
     }
@@ -80,12 +86,25 @@ final class SettingValues {
         return (List<String>) sourced(key).value();
     }
 
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String key) {
+        return (Map<String, Object>) sourced(key).value();
+    }
+
     Path path(String key) {
         return (Path) sourced(key).value();
     }
 
     Duration duration(String key) {
         return (Duration) sourced(key).value();
+    }
+
+    /** A map of names to integers, each in int range (its setting has a range rule). */
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> integers(String key) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        ((Map<String, Long>) sourced(key).value()).forEach((name, n) -> out.put(name, Math.toIntExact(n)));
+        return out;
     }
 
     private Sourced sourced(String key) {

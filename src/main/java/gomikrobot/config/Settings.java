@@ -4,10 +4,13 @@ import static gomikrobot.config.Kind.BOOL;
 import static gomikrobot.config.Kind.DOUBLE;
 import static gomikrobot.config.Kind.DURATION;
 import static gomikrobot.config.Kind.INT;
+import static gomikrobot.config.Kind.INT_MAP;
 import static gomikrobot.config.Kind.LIST;
+import static gomikrobot.config.Kind.OBJECT;
 import static gomikrobot.config.Kind.PATH;
 import static gomikrobot.config.Kind.STRING;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ final class Settings {
             Setting.of("model.maxToolIterations", INT, 20L).rule(Rule.range(1, 100))
                     .legacy(LEGACY + "maxToolIterations").env("MIKROBOT_AGENTS_MAX_TOOL_ITERATIONS"),
             Setting.of("model.maxConcurrentCalls", INT, 4L).rule(Rule.range(1, 64)),
+            Setting.of("model.embeddingTimeout", DURATION, ModelConfig.DEFAULT_EMBEDDING_TIMEOUT.toNanos())
+                    .rule(new Rule.Positive()),
 
             Setting.of("channels.whatsapp.enabled", BOOL, false)
                     .env("MIKROBOT_CHANNELS_WHATSAPP_WHATSAPP_ENABLED"),
@@ -53,6 +58,17 @@ final class Settings {
             Setting.of("channels.whatsapp.voiceReplies", BOOL, false),
             Setting.of("channels.whatsapp.groups", STRING, "off").rule(new Rule.OneOf(List.of("off", "mention"))),
 
+            Setting.of("channels.telegram.enabled", BOOL, false),
+            Setting.of("channels.telegram.token", STRING, "").fallbackEnv("TELEGRAM_BOT_TOKEN"),
+            Setting.of("channels.telegram.apiBase", STRING, TelegramConfig.DEFAULT_API_BASE).rule(new Rule.HttpUrl()),
+            Setting.of("channels.telegram.allowFrom", LIST, List.of()),
+            // Telegram ids have at most 52 significant bits
+            Setting.of("channels.telegram.ownerId", INT, 0L).rule(Rule.range(0, 1L << 52)),
+            Setting.of("channels.telegram.dropUnauthorized", BOOL, false),
+            Setting.of("channels.telegram.groups", STRING, "off").rule(new Rule.OneOf(List.of("off", "mention"))),
+            Setting.of("channels.telegram.maxMediaBytes", INT, TelegramConfig.DEFAULT_MAX_MEDIA_BYTES)
+                    .rule(Rule.range(1, Integer.MAX_VALUE)),
+
             Setting.of("providers.openai.apiKey", STRING, "").env("MIKROBOT_OPENAI_API_KEY")
                     .fallbackEnv("OPENAI_API_KEY"),
             Setting.of("providers.openai.apiBase", STRING, "https://api.openai.com/v1").rule(new Rule.HttpUrl())
@@ -61,6 +77,9 @@ final class Settings {
                     .fallbackEnv("OPENROUTER_API_KEY"),
             Setting.of("providers.openrouter.apiBase", STRING, "https://openrouter.ai/api/v1")
                     .rule(new Rule.HttpUrl()).env("MIKROBOT_OPENROUTER_API_BASE"),
+            Setting.of("providers.openrouter.appUrl", STRING, ProviderConfig.PROJECT_URL).rule(new Rule.HttpUrl()),
+            Setting.of("providers.openrouter.appName", STRING, ProviderConfig.PROJECT_NAME)
+                    .rule(new Rule.HeaderText()),
             Setting.of("providers.localWhisper.enabled", BOOL, false),
             Setting.of("providers.localWhisper.model", STRING, "base").rule(new Rule.NonBlank()),
             Setting.of("providers.localWhisper.binaryPath", STRING, ""),
@@ -72,6 +91,8 @@ final class Settings {
                     .env("MIKROBOT_DASHBOARD_PORT"),
             Setting.of("gateway.authToken", STRING, ""),
             Setting.of("gateway.corsOrigins", LIST, List.of()),
+            Setting.of("gateway.openai.statelessHistory", BOOL, false),
+            Setting.of("gateway.openai.showToolProgress", BOOL, false),
 
             // Go's time.Duration is serialised as nanoseconds; writing that keeps the file readable by the original
             Setting.of("tools.exec.timeout", DURATION, 60_000_000_000L).rule(new Rule.Positive()),
@@ -80,11 +101,23 @@ final class Settings {
             Setting.of("tools.exec.allowCommands", LIST, List.of()),
             Setting.of("tools.exec.sandbox", STRING, "auto").rule(new Rule.OneOf(List.of("auto", "bubblewrap", "off"))),
             Setting.of("tools.exec.network", BOOL, true),
+            Setting.of("tools.web.allowPrivate", LIST, List.of()),
+            Setting.of("tools.web.search.provider", STRING, "")
+                    .rule(new Rule.BlankOr(new Rule.OneOf(WebSearchConfig.PROVIDERS))),
+            Setting.of("tools.web.search.apiKey", STRING, ""),
+            Setting.of("tools.web.search.baseUrl", STRING, "").rule(new Rule.BlankOr(new Rule.HttpUrl())),
+            Setting.of("tools.web.search.maxResults", INT, 5L).rule(Rule.range(1, 20)),
+            Setting.of("tools.mcpServers", OBJECT, Map.of()),
+            Setting.of("tools.tiers", INT_MAP, Map.of()).rule(Rule.valuesInRange(0, PolicyConfig.MAX_TIER)),
 
-            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, 2)),
-            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, 2)),
+            Setting.of("policy.maxAutoTier", INT, 2L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.externalMaxTier", INT, 0L).rule(Rule.range(0, PolicyConfig.MAX_TIER)),
             Setting.of("policy.allowedSenders", LIST, List.of()),
             Setting.of("policy.denyTools", LIST, List.of()),
+            Setting.of("policy.maxApprovalTier", INT, (long) PolicyConfig.DEFAULT_MAX_APPROVAL_TIER)
+                    .rule(Rule.range(0, PolicyConfig.MAX_TIER)),
+            Setting.of("policy.approvalTimeout", DURATION, PolicyConfig.DEFAULT_APPROVAL_TIMEOUT.toNanos())
+                    .rule(new Rule.Positive()),
 
             Setting.of("group.enabled", BOOL, false),
             Setting.of("group.groupName", STRING, ""),
@@ -105,7 +138,15 @@ final class Settings {
             Setting.of("group.taskTimeout", DURATION, 300_000_000_000L).rule(new Rule.Positive()),
 
             Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
-            Setting.of("log.json", BOOL, false));
+            Setting.of("log.json", BOOL, false),
+
+            Setting.of("scheduler.catchUp", DURATION, "1h").rule(new Rule.AtLeast(Duration.ofMinutes(1), false)),
+            Setting.of("scheduler.heartbeatInterval", DURATION, "30m")
+                    .rule(new Rule.AtLeast(Duration.ofMinutes(1), true)),
+            Setting.of("scheduler.heartbeatTo", STRING, "").rule(new Rule.Matches("|[a-z][a-z0-9_-]*:\\S+",
+                    "CHANNEL:CHAT, e.g. whatsapp:4915112345678@s.whatsapp.net or webui:1")),
+            Setting.of("scheduler.quietHours", STRING, "").rule(new Rule.Matches(
+                    "|([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d", "HH:MM-HH:MM, e.g. 22:00-07:00")));
 
     private Settings() {
     }

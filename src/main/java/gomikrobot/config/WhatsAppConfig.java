@@ -1,7 +1,6 @@
 package gomikrobot.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * WhatsApp: whether it runs, who may talk to the agent besides the dashboard allowlist, whether messages of
@@ -14,19 +13,6 @@ public record WhatsAppConfig(boolean enabled, List<String> allowFrom, boolean dr
                              boolean voiceReplies,
                              Groups groups) {
     public static final long DEFAULT_MAX_MEDIA_BYTES = 32L * 1024 * 1024;
-
-    /** What the channel does with messages in group chats. */
-    public enum Groups {
-        /** Ignored, whoever writes them. */
-        OFF,
-        /** Read only when they mention the linked account or reply to one of its messages. */
-        MENTION;
-
-        /** {@code off} or {@code mention}, as config.json spells it. */
-        static Groups parse(String text) {
-            return valueOf(text.strip().toUpperCase(Locale.ROOT));
-        }
-    }
 
     public WhatsAppConfig {
         allowFrom = List.copyOf(allowFrom);

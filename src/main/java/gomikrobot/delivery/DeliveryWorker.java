@@ -171,6 +171,10 @@ public final class DeliveryWorker implements AutoCloseable {
                 log.warn("Delivery failed; will retry", "task_id", task.taskId(), "error", r.reason(),
                         "retry_in", backoff(task.deliveryAttempts()).toSeconds() + "s");
             }
+            case Outcome.Held h -> {
+                tasks.holdDelivery(task.taskId(), h.until());
+                log.info("Delivery held", "task_id", task.taskId(), "until", h.until(), "reason", h.reason());
+            }
             case Outcome.Failed f -> {
                 tasks.markDelivery(task.taskId(), Task.DELIVERY_FAILED, null);
                 log.warn("Delivery failed", "task_id", task.taskId(), "error", f.reason());

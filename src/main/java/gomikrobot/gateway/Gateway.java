@@ -3,13 +3,20 @@ package gomikrobot.gateway;
 import gomikrobot.agent.AgentCore;
 import gomikrobot.agent.ContextBuilder;
 import gomikrobot.agent.ReplyDispatcher;
+import gomikrobot.approval.Approvals;
+import gomikrobot.approval.ChannelOwner;
+import gomikrobot.approval.InterruptedApprovals;
+import gomikrobot.approval.OwnerReplies;
+import gomikrobot.bus.Inbox;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelContext;
 import gomikrobot.channels.ChannelPlugin;
 import gomikrobot.config.Config;
+import gomikrobot.config.ConfigLoader;
 import gomikrobot.config.GatewayConfig;
 import gomikrobot.delivery.DeliveryWorker;
 import gomikrobot.delivery.Route;
+import gomikrobot.gateway.openai.OpenAiApi;
 import gomikrobot.git.Git;
 import gomikrobot.git.RepoCommands;
 import gomikrobot.git.Repos;
@@ -18,20 +25,26 @@ import gomikrobot.group.GroupNode;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
+import gomikrobot.process.Sandbox;
 import gomikrobot.provider.LlmProvider;
+import gomikrobot.scheduler.HeartbeatRoute;
+import gomikrobot.scheduler.Scheduler;
+import gomikrobot.scheduler.Sleeper;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.GroupTables;
 import gomikrobot.timeline.Timeline;
+import gomikrobot.tools.mcp.McpHub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The gateway process's composition root: every part built with {@code new} in the order data flows (database,
@@ -79,37 +92,51 @@ public final class Gateway implements AutoCloseable {
         Database db = life.closing("database", Database.open(config.databaseFile(), log));
         Timeline t = Timeline.open(db, clock, ids);
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
+        Approvals approvals = new Approvals(t.approvals(), config.policy().approvalTimeout(), ids, log);
+        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
+                metrics, Sandbox.choose(config.tools().exec()));
+        Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
         GroupTables groupTables = GroupTables.open(db);
         Optional<GroupNode> group = GroupNode.createIfEnabled(config, groupTables, t.events(), t.settings(), ids, clock,
                 log, metrics);
-        AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), ids, clock, log, metrics,
-                group.map(GroupNode::tools).orElse(List.of()));
+        group.ifPresent(g -> agent.tools().replace(List.of(), g.tools()));
         if (!agent.execSandbox().confines()) {
             log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());
         }
         life.closing("message bus", agent.bus());
         // channels, and the way back to them
+        ChannelContext context = new ChannelContext(config, inbox, t.settings(), agent.provider(),
+                agent.events()::refused, log);
         Optional<Channel> whatsapp = ChannelPlugin.createIfEnabled("whatsapp", config.channels().whatsapp().enabled(),
-                new ChannelContext(config, agent.intake(), t.settings(), agent.provider(), agent.events()::refused, log));
-        Map<String, Route> routes = new HashMap<>(Route.standard(t.webUsers(), whatsapp, agent.events()::delivered));
+                context);
+        Optional<Channel> telegram = ChannelPlugin.createIfEnabled("telegram", config.channels().telegram().enabled(),
+                context);
+        List<Channel> channels = Stream.of(whatsapp, telegram).flatMap(Optional::stream).toList();
+        channels.forEach(c -> approvals.addOwnerChannel(new ChannelOwner(c, log)));
+        Map<String, Route> routes = new HashMap<>(Route.standard(t.webUsers(), channels, agent.events()::delivered));
         group.ifPresent(g -> {
             routes.put(g.channel(), g.route());
             g.attach(new GroupNode.Agent(agent.intake(), agent.memory(), agent.events()::delivered,
-                    () -> offered(agent, config), channelNames(whatsapp)));
+                    () -> offered(agent, config), channelNames(channels)));
         });
-        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, routes, clock, log,
-                metrics);
+        DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, HeartbeatRoute.around(
+                routes, config.scheduler().quietHours(), ZoneId.systemDefault(), clock), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
+        Scheduler scheduler = Scheduler.create(agent.jobs(), t, agent.intake(), config.scheduler(),
+                config.paths().workspace(), Sleeper.system(), clock, ids, log);
 
         // the API server's routes, then the dashboard server's (OPERATIONS-GUIDE §7, API-CONTRACT §3-§6)
         GatewayConfig http = config.gateway();
         RequestGuard guard = new RequestGuard(http,
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
-        HealthHandler health = new HealthHandler(readiness(db, agent), informational(whatsapp),
-                () -> channelStates(whatsapp));
+        McpHub mcp = new McpHub(agent.tools(), config.paths().workspace(), System.getenv(), version, clock, log);
+        LiveSections live = new LiveSections(() -> channelStates(channels), mcp::describe);
+        HealthHandler health = new HealthHandler(readiness(db, agent), informational(channels), live);
         MetricsHandler metricsHandler = new MetricsHandler(metrics);
         Router apiRoutes = new Router();
-        new ChatHandler(agent.intake(), ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        new ChatHandler(inbox, ids, clock, CHAT_TIMEOUT).mount(apiRoutes);
+        mountOpenAi(apiRoutes, new OpenAiApi(inbox, t.tasks(), http.openai(), ids, clock, CHAT_TIMEOUT,
+                OpenAiApi.KEEP_ALIVE, log));
         health.mount(apiRoutes);
         metricsHandler.mount(apiRoutes);
 
@@ -119,7 +146,9 @@ public final class Gateway implements AutoCloseable {
         pages.mount(router);
         new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
         new TimelineApi(t.events()).mount(router);
-        new TraceApi(t.events(), t.tasks(), t.policy(), groupTables.traces(), clock.getZone()).mount(router);
+        new TraceApi(t.events(), t.tasks(), t.policy(), groupTables.traces(), t.approvals(), clock.getZone())
+                .mount(router);
+        new ApprovalsApi(approvals).mount(router);
         new SettingsApi(t.settings(), agent.quota()::usedToday, repos::settingProblem,
                 key -> log.debug("Setting changed", "key", key)).mount(router);
         Git git = new Git(GIT_TIMEOUT, log);
@@ -127,26 +156,32 @@ public final class Gateway implements AutoCloseable {
         new WorkRepoApi(repos, workRepo, t.settings(), userHome, Path.of("").toAbsolutePath()).mount(router);
         new RepoApi(repos, new RepoCommands(git, workRepo)).mount(router);
         new WebUsersApi(t.webUsers()).mount(router);
-        new WebChatApi(t.webUsers(), t.settings(), t.events(), agent.intake(), new ChannelForwarder(whatsapp),
-                ids, clock, log).mount(router);
+        new WebChatApi(t.webUsers(), t.settings(), t.events(), inbox, new ChannelForwarder(whatsapp),
+                new PartialAnswers(), ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
+        new JobsApi(agent.jobs(), scheduler).mount(router);
         new GroupApi(group, config.group(), groupTables, t.settings()).mount(router);
         new GroupWorkApi(group, groupTables).mount(router);
         new StatusApi(GroupNode.agentIdOf(config.group()), config.group().enabled(), version, http.host(),
-                http.authToken(), agent.execSandbox(), clock.instant(), clock, () -> channelStates(whatsapp))
-                .mount(router);
+                http.authToken(), agent.execSandbox(), clock.instant(), clock, live).mount(router);
+        new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
+                .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
         health.mount(router);
         metricsHandler.mount(router);
 
         // started in data-flow order: stopping in reverse is the guide's shutdown order
+        new InterruptedApprovals(t.approvals(), t.tasks(), t.policy(), log).settle(); // before Recovery reruns tasks
         life.start("delivery worker", delivery::start, delivery);
         life.start("reply dispatcher", replies::start, replies);
         life.closing("intake", agent.intake());
+        life.start("mcp servers", () -> mcp.apply(config.tools().mcpServers()), mcp); // in the background
         life.start("agent loop", agent.loop()::start, agent.loop()::stop);
+        life.closing("approvals", approvals); // stopping: waits end at once, before the loop drains
         agent.recovery().run(); // the loop runs already: the inbound queue is bounded
+        life.start("scheduler", scheduler::start, scheduler); // after recovery: a crashed run's task is settled
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
-        whatsapp.ifPresent(life::start);
+        channels.forEach(life::start);
         if (group.isPresent()) {
             life.start("group", group.get()::start, group.get());
         }
@@ -187,6 +222,13 @@ public final class Gateway implements AutoCloseable {
         stop(ROLLBACK_DEADLINE);
     }
 
+    /** The OpenAI-compatible API's routes ({@code /v1/…}). */
+    static void mountOpenAi(Router routes, OpenAiApi openAi) {
+        routes.exact(OpenAiApi.MODELS, openAi.models(), "GET")
+                .prefix(OpenAiApi.MODELS + "/", openAi.models(), "GET")
+                .exact(OpenAiApi.COMPLETIONS, openAi.completions(), "POST");
+    }
+
     private static Map<String, BooleanSupplier> readiness(Database db, AgentCore agent) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("database", db::isWritable);
@@ -194,16 +236,17 @@ public final class Gateway implements AutoCloseable {
         return checks;
     }
 
-    private static Map<String, BooleanSupplier> informational(Optional<Channel> whatsapp) {
+    /** Whether each running channel is connected (Telegram: polling works): shown, never deciding readiness. */
+    private static Map<String, BooleanSupplier> informational(List<Channel> channels) {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> checks.put("whatsapp", () -> w.status().connected()));
+        channels.forEach(c -> checks.put(c.name(), () -> c.status().connected()));
         return checks;
     }
 
     /** What {@code /readyz} and {@code /api/v1/status} say about each running channel's connection. */
-    private static Map<String, Object> channelStates(Optional<Channel> whatsapp) {
+    private static Map<String, Object> channelStates(List<Channel> channels) {
         Map<String, Object> states = new LinkedHashMap<>();
-        whatsapp.ifPresent(w -> states.put(w.name(), w.status().describe()));
+        channels.forEach(c -> states.put(c.name(), c.status().describe()));
         return states;
     }
 
@@ -212,10 +255,8 @@ public final class Gateway implements AutoCloseable {
         return agent.tools().names().stream().filter(n -> !config.policy().denyTools().contains(n)).toList();
     }
 
-    private static List<String> channelNames(Optional<Channel> whatsapp) {
-        List<String> names = new ArrayList<>(List.of("local", "webui"));
-        whatsapp.ifPresent(w -> names.add(w.name()));
-        return names;
+    private static List<String> channelNames(List<Channel> channels) {
+        return Stream.concat(Stream.of("local", "webui"), channels.stream().map(Channel::name)).toList();
     }
 
     /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */

@@ -6,32 +6,30 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * {@code /healthz}: 200 {@code {"status":"ok"}} while the process serves HTTP at all. {@code /readyz}: 200
  * {@code {"status":"ready","checks":{…}}} when every required check passes, else 503 with status
  * {@code not_ready}; a check that throws counts as failed. Informational checks (WhatsApp connected) are
- * reported beside them but do not decide readiness: the gateway serves without WhatsApp. The channels' states
- * follow under {@code channels} ({@code {"whatsapp":{"state":"reconnecting","next_attempt_at":…}}}). Both
- * routes are exempt from the bearer token.
+ * reported beside them but do not decide readiness: the gateway serves without WhatsApp. The {@link LiveSections}
+ * follow (informational too: an MCP server that fails to start does not make the gateway unready). Both routes are
+ * exempt from the bearer token.
  */
 final class HealthHandler implements HttpHandler {
     private final Map<String, BooleanSupplier> checks;
     private final Map<String, BooleanSupplier> informational;
-    private final Supplier<Map<String, Object>> channels;
+    private final LiveSections sections;
 
     /** Required checks by name, reported in the given order (e.g. "database", "agent"). */
     HealthHandler(Map<String, BooleanSupplier> checks) {
-        this(checks, Map.of(), Map::of);
+        this(checks, Map.of(), LiveSections.NONE);
     }
 
-    /** @param channels each channel's state by name ({@code ChannelStatus#describe}); empty when none runs */
     HealthHandler(Map<String, BooleanSupplier> checks, Map<String, BooleanSupplier> informational,
-                  Supplier<Map<String, Object>> channels) {
+                  LiveSections sections) {
         this.checks = new LinkedHashMap<>(checks);
         this.informational = new LinkedHashMap<>(informational);
-        this.channels = channels;
+        this.sections = sections;
     }
 
     void mount(Router router) {
@@ -56,10 +54,7 @@ final class HealthHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not_ready");
         body.put("checks", results);
-        Map<String, Object> states = channels.get();
-        if (!states.isEmpty()) {
-            body.put("channels", states);
-        }
+        sections.addTo(body);
         Responses.json(exchange, ready ? 200 : 503, body);
     }
 

@@ -2,13 +2,15 @@ package gomikrobot.gateway;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.gateway.openai.OpenAiError;
 import gomikrobot.observe.Log;
 import java.io.IOException;
 
 /**
- * The error boundary: an {@link HttpError} becomes {@code {"error": message}} with its status; anything else
- * is a bug, logged with its stack trace and answered 500 {@code internal error} (the client never sees the
- * trace), except an I/O failure after the response began, which is the client hanging up (one warning line).
+ * The error boundary: an {@link HttpError} becomes {@code {"error": message}} with its status (under {@code /v1/},
+ * the OpenAI-compatible API, OpenAI's envelope {@code {"error": {"message", "type", …}}}); anything else is a bug,
+ * logged with its stack trace and answered 500 {@code internal error} (the client never sees the trace), except an
+ * I/O failure after the response began, which is the client hanging up (one warning line).
  * This filter also closes every exchange, so handlers neither close nor wrap theirs in try-with-resources
  * (which would close it before the error could be written).
  */
@@ -53,6 +55,10 @@ final class JsonErrors extends Filter {
     private void answer(HttpExchange exchange, int status, String message) throws IOException {
         if (exchange.getResponseCode() != -1) {
             return; // headers already went out; closing the exchange is all that is left to do
+        }
+        if (exchange.getRequestURI().getPath().startsWith("/v1/")) {
+            Responses.json(exchange, status, OpenAiError.envelope(status, message)); // what OpenAI clients read
+            return;
         }
         Responses.error(exchange, status, message);
     }

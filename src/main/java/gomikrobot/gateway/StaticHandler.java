@@ -13,19 +13,23 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The dashboard's files: from the classpath folder {@code web/} inside the jar, or from a directory given
- * with {@code --web-dir} (never from the working directory). {@code /} redirects to {@code /timeline}; a page
- * path without an extension ({@code /timeline}) serves {@code <name>.html}; assets are served by path with
+ * with {@code --web-dir} (never from the working directory). {@code /} redirects to {@code /timeline} and
+ * {@code /approvals} to its approvals tab; a page path without an extension ({@code /timeline}) serves
+ * {@code <name>.html}; assets are served by path with
  * {@code Cache-Control: no-cache}, so an upgraded jar is picked up without stale scripts. Missing files and
  * directories are 404 JSON. These paths need no bearer token (see {@link #isPublicPath}): they hold no data.
  * Pages carry {@link #PAGE_POLICY}, {@code X-Frame-Options: DENY} and {@code Referrer-Policy: no-referrer}.
  */
 final class StaticHandler implements HttpHandler {
     static final Set<String> PAGES = Set.of("/", "/timeline", "/group", "/approvals", "/favicon.ico");
+    /** The original's approvals page is a tab of the dashboard here. */
+    static final Map<String, String> REDIRECTS = Map.of("/", "/timeline", "/approvals", "/timeline#approvals");
     static final List<String> ASSET_PREFIXES = List.of("/js/", "/css/", "/img/", "/fonts/", "/assets/");
     /**
      * The pages' Content-Security-Policy: scripts, styles and everything else only from the gateway itself, no
@@ -68,8 +72,9 @@ final class StaticHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/")) {
-            Responses.redirect(exchange, "/timeline");
+        String moved = REDIRECTS.get(path);
+        if (moved != null) {
+            Responses.redirect(exchange, moved);
             return;
         }
         String relative = path.substring(1);

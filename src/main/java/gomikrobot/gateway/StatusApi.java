@@ -9,11 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/status} (contract §3.1, plus the channels' states under {@code channels} when any runs)
- * and {@code GET /api/v1/auth/verify} (§6, decision 12). Both
+ * {@code GET /api/v1/status} (contract §3.1, plus the {@link LiveSections}) and {@code GET /api/v1/auth/verify}
+ * (§6, decision 12). Both
  * must answer without a token — the dashboard asks them before it has one — so the {@link RequestGuard}'s
  * public-path predicate includes {@link #isPublicPath}. Verify answers truthfully: with a token configured,
  * {@code valid} says whether the request's bearer token is the right one. Status adds to the original's fields
@@ -33,16 +32,15 @@ final class StatusApi {
     private final Sandbox execSandbox;
     private final Instant startedAt;
     private final Clock clock;
-    private final Supplier<Map<String, Object>> channels;
+    private final LiveSections sections;
 
     /**
      * @param groupEnabled {@code group.enabled}: mode {@code group} instead of {@code standalone}
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
      * @param authToken {@code gateway.authToken}, null or blank when none
-     * @param channels  each channel's state by name; empty when none runs
      */
-    StatusApi(String agentId, boolean groupEnabled, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
-              Clock clock, Supplier<Map<String, Object>> channels) {
+    StatusApi(String agentId, boolean groupEnabled, String version, String host, String authToken, Sandbox execSandbox,
+              Instant startedAt, Clock clock, LiveSections sections) {
         this.agentId = agentId;
         this.groupEnabled = groupEnabled;
         this.version = version;
@@ -51,7 +49,7 @@ final class StatusApi {
         this.execSandbox = execSandbox;
         this.startedAt = startedAt;
         this.clock = clock;
-        this.channels = channels;
+        this.sections = sections;
     }
 
     void mount(Router router) {
@@ -70,10 +68,7 @@ final class StatusApi {
                 "exec_sandboxed", execSandbox.confines(), "group_enabled", groupEnabled,
                 "mode", headless ? "headless" : groupEnabled ? "group" : "standalone", "orchestrator_enabled", false,
                 "uptime_seconds", uptime, "version", version);
-        Map<String, Object> states = channels.get();
-        if (!states.isEmpty()) {
-            body.put("channels", states);
-        }
+        sections.addTo(body);
         Responses.json(exchange, 200, body);
     }
 

@@ -1,6 +1,7 @@
 package gomikrobot.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
+import gomikrobot.timeline.ApprovalStore;
 import gomikrobot.timeline.EventQuery;
 import gomikrobot.timeline.EventStore;
 import gomikrobot.timeline.GroupTraceStore;
@@ -30,14 +31,17 @@ final class TraceApi {
     private final TaskStore tasks;
     private final PolicyLog policy;
     private final GroupTraceStore remote;
+    private final ApprovalStore approvals;
     private final TraceView view;
 
     /** @param zone the zone of the {@code HH:MM:SS} span and decision times (the gateway's clock zone) */
-    TraceApi(EventStore events, TaskStore tasks, PolicyLog policy, GroupTraceStore remote, ZoneId zone) {
+    TraceApi(EventStore events, TaskStore tasks, PolicyLog policy, GroupTraceStore remote, ApprovalStore approvals,
+             ZoneId zone) {
         this.events = events;
         this.tasks = tasks;
         this.policy = policy;
         this.remote = remote;
+        this.approvals = approvals;
         this.view = new TraceView(zone);
     }
 
@@ -49,13 +53,14 @@ final class TraceApi {
 
     private void trace(HttpExchange exchange) throws IOException {
         String traceId = required(exchange.getRequestURI().getPath().substring(TRACE_PREFIX.length()));
-        Responses.json(exchange, 200, view.render(traceId, events(traceId), tasks.byTrace(traceId), policy.byTrace(traceId)));
+        Responses.json(exchange, 200, view.render(traceId, events(traceId), tasks.byTrace(traceId),
+                policy.byTrace(traceId), approvals.byTrace(traceId)));
     }
 
     private void graph(HttpExchange exchange) throws IOException {
         String traceId = required(exchange.getRequestURI().getPath().substring(GRAPH_PREFIX.length()));
         Responses.json(exchange, 200, view.graph(events(traceId), remote.byTrace(traceId), tasks.byTrace(traceId),
-                policy.byTrace(traceId)));
+                policy.byTrace(traceId), approvals.byTrace(traceId)));
     }
 
     private List<TimelineEvent> events(String traceId) {

@@ -2,12 +2,14 @@ package gomikrobot.gateway;
 
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
+import gomikrobot.timeline.ApprovalRecord;
 import gomikrobot.timeline.PolicyDecision;
 import gomikrobot.timeline.RemoteSpan;
 import gomikrobot.timeline.Task;
 import gomikrobot.timeline.Times;
 import gomikrobot.timeline.TimelineEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * The body of {@code GET /api/v1/trace/{id}} (contract §5.1): spans derived from the trace's timeline events,
- * its task and its policy decisions, with our fixes (decision 6): an INBOUND span's {@code channel} is the
+ * its task, its policy decisions and (ours, when there are any) its approval requests, with our fixes (decision 6): an INBOUND span's {@code channel} is the
  * channel, {@code completed_at} is the real time, and every {@code HH:MM:SS} — span and decision alike — is
  * in one zone. Objects the contract marks <i>map</i> have alphabetical keys, as Go writes maps.
  */
@@ -35,9 +37,12 @@ final class TraceView {
     }
 
     Map<String, Object> render(String traceId, List<TimelineEvent> events, Optional<Task> task,
-                               List<PolicyDecision> decisions) {
+                               List<PolicyDecision> decisions, List<ApprovalRecord> approvals) {
         String channel = task.map(Task::channel).orElse("");
         Map<String, Object> body = new LinkedHashMap<>();
+        if (!approvals.isEmpty()) {
+            body.put("approvals", approvals.stream().map(this::approval).toList());
+        }
         body.put("policy_decisions", decisions.stream().map(this::decision).toList());
         body.put("spans", events.stream().map(e -> span(e, channel)).toList());
         body.put("task", task.map(TraceView::taskInfo).orElse(null));
@@ -46,16 +51,17 @@ final class TraceView {
     }
 
     /**
-     * The body of {@code GET /api/v1/trace-graph/{id}} (contract §5.2): a node per timeline event, an edge from
-     * each node's parent span to its span, then a node per span another group member sent for this trace
-     * ({@code remote-<row id>}, its member as {@code agent_id}), the task and the policy decisions as in
-     * {@link #render}. There are no approvals or delegation events here, so their nodes never appear and
-     * {@code approvals} is omitted, as the original omits it when empty. Empty {@code nodes} and {@code edges} are {@code []}, not the
-     * original's {@code null} (decision 3).
+     * The body of {@code GET /api/v1/trace-graph/{id}} (contract §5.2): a node per timeline event, then an
+     * {@code APPROVAL} node per approval request (its wait from request to answer), a node per span another group
+     * member sent for this trace ({@code remote-<row id>}, its member as {@code agent_id}), an edge from each
+     * node's parent span to its span, the task and the policy decisions as in {@link #render}, and
+     * {@code approvals}, omitted when empty as the original does. Empty {@code nodes} and {@code edges} are
+     * {@code []}, not the original's {@code null} (decision 3).
      */
     Map<String, Object> graph(List<TimelineEvent> events, List<RemoteSpan> remote, Optional<Task> task,
-                              List<PolicyDecision> decisions) {
+                              List<PolicyDecision> decisions, List<ApprovalRecord> approvals) {
         List<Map<String, Object>> nodes = new ArrayList<>(events.stream().map(this::node).toList());
+        approvals.forEach(a -> nodes.add(approvalNode(a)));
         remote.forEach(r -> nodes.add(remoteNode(r)));
         List<Map<String, Object>> edges = events.stream()
                 .filter(e -> !e.spanId().isEmpty() && !e.parentSpanId().isEmpty())
@@ -66,7 +72,32 @@ final class TraceView {
         body.put("edges", edges);
         body.put("task", task.map(TraceView::taskInfo).orElse(null));
         body.put("policy_decisions", decisions.stream().map(this::decision).toList());
+        if (!approvals.isEmpty()) {
+            body.put("approvals", approvals.stream().map(this::approval).toList());
+        }
         return body;
+    }
+
+    /** {@code Approval: <tool> (tier <n>) → <status>}, from the request to its answer (none while pending). */
+    private Map<String, Object> approvalNode(ApprovalRecord a) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("id", "approval-" + a.approvalId());
+        node.put("span_id", "");
+        node.put("parent_span_id", "");
+        node.put("type", "APPROVAL");
+        node.put("title", "Approval: " + a.tool() + " (tier " + a.tier() + ") → " + a.status());
+        node.put("start_time", clock(a.createdAt()));
+        node.put("end_time", a.respondedAt() == null ? "" : clock(a.respondedAt()));
+        node.put("duration_ms", a.respondedAt() == null ? 0L
+                : Math.max(0, Duration.between(a.createdAt(), a.respondedAt()).toMillis()));
+        node.put("agent_id", "local");
+        node.put("output", a.arguments());
+        return node;
+    }
+
+    private Map<String, Object> approval(ApprovalRecord a) {
+        return Json.object("approval_id", a.approvalId(), "channel", a.channel(), "sender", a.sender(),
+                "status", a.status(), "tier", (long) a.tier(), "time", clock(a.createdAt()), "tool", a.tool());
     }
 
     /**

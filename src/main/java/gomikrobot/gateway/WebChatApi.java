@@ -22,7 +22,8 @@ import java.util.Optional;
  * up; when they have a WhatsApp link, forward their input there and log a {@code WEBUI_INPUT_ACK_…} event;
  * hand the message to the inbox (channel {@code webui}, external, idempotency key {@code web:<trace>}), which
  * writes the task row and the {@code WEBUI_IN_…} event before it returns. Answers
- * {@code {"status":"queued","trace_id":…}} at once: the dashboard follows the trace on the timeline.
+ * {@code {"status":"queued","trace_id":…}} at once: the dashboard shows the answer growing
+ * ({@link PartialAnswers}) until it appears on the timeline.
  */
 final class WebChatApi {
     static final String PATH = "/api/v1/webchat/send";
@@ -33,17 +34,19 @@ final class WebChatApi {
     private final EventStore events;
     private final Inbox inbox;
     private final WhatsAppForwarder whatsapp;
+    private final PartialAnswers partials;
     private final Ids ids;
     private final Clock clock;
     private final Log log;
 
     WebChatApi(WebUserStore users, SettingsStore settings, EventStore events, Inbox inbox,
-               WhatsAppForwarder whatsapp, Ids ids, Clock clock, Log log) {
+               WhatsAppForwarder whatsapp, PartialAnswers partials, Ids ids, Clock clock, Log log) {
         this.users = users;
         this.settings = settings;
         this.events = events;
         this.inbox = inbox;
         this.whatsapp = whatsapp;
+        this.partials = partials;
         this.ids = ids;
         this.clock = clock;
         this.log = log;
@@ -51,6 +54,7 @@ final class WebChatApi {
 
     void mount(Router router) {
         router.exact(PATH, this::send, "POST");
+        partials.mount(router);
     }
 
     private void send(HttpExchange exchange) throws IOException {
@@ -88,7 +92,7 @@ final class WebChatApi {
                 user.name(), message, "", "", traceId, "web:" + traceId, false, clock.instant(), "");
         Receipt receipt;
         try {
-            receipt = inbox.submit(inbound);
+            receipt = inbox.submit(inbound, partials.follow(traceId));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpError(503, "gateway is shutting down");

@@ -67,6 +67,7 @@ final class IncomingTasks implements Route {
             case Receipt.Duplicate duplicate -> duplicate.answer().ifPresent(answer -> resend(taskId, requester,
                     answer));
             case Receipt.Refused refused -> throw new IllegalStateException("not taken in: " + refused.why().describe());
+            case Receipt.Handled handled -> resend(taskId, requester, new Reply.Answer(handled.reply())); // at the door
         }
     }
 

@@ -1,11 +1,13 @@
 package gomikrobot.memory;
 
+import gomikrobot.config.ModelConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.timeline.Database;
 import gomikrobot.tools.Tool;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +42,21 @@ public final class Memory {
     private final SoulIndexer soulIndexer;
     private final Log log;
 
+    /** As the full constructor, with the default time box {@link ModelConfig#DEFAULT_EMBEDDING_TIMEOUT}. */
+    public Memory(Database db, LlmProvider provider, String embeddingModel, Clock clock, Log log) {
+        this(db, provider, embeddingModel, ModelConfig.DEFAULT_EMBEDDING_TIMEOUT, clock, log);
+    }
+
     /**
      * @param provider       the embedder; null for none (keyword search only)
      * @param embeddingModel null or blank for the provider's default ({@code text-embedding-3-small})
+     * @param queryTimeBox   how long a search waits for its query's embedding (then keywords alone answer)
      */
-    public Memory(Database db, LlmProvider provider, String embeddingModel, Clock clock, Log log) {
+    public Memory(Database db, LlmProvider provider, String embeddingModel, Duration queryTimeBox, Clock clock,
+                  Log log) {
         this.store = new MemoryStore(db, clock);
         this.embedder = new Embedder(provider, embeddingModel, log);
-        this.search = new MemorySearch(store, embedder, log);
+        this.search = new MemorySearch(store, embedder, new QueryVectors(embedder, queryTimeBox, clock), log);
         this.soulIndexer = new SoulIndexer(store, embedder, search, log);
         this.log = log;
     }
@@ -76,7 +85,7 @@ public final class Memory {
             throw new IllegalArgumentException("recall limit must be positive: " + limit);
         }
         String cut = query.length() > MAX_QUERY_CHARS ? query.substring(0, MAX_QUERY_CHARS) : query;
-        // an empty memory finds nothing: no paid embedding of the query for it
+        // an empty memory finds nothing: no paid embedding of the query for it (nor without any stored vector)
         return cut.isBlank() || store.count() == 0 ? List.of() : search.search(cut, limit);
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * keyword side is FTS5, whose BM25 ranking picks the candidates and whose score is the share of query terms a chunk
  * contains. The final score combines both as independent evidence: {@code score = 1 - (1 - max(cosine, 0)) *
  * (1 - keyword)}, in 0..1; either side alone gives its own score, and a chunk found by both scores higher than by
- * either. Without an embedder only the keyword side runs.
+ * either. Without an embedder, while no chunk has an embedding, or when the query's embedding does not come within
+ * its time box ({@link QueryVectors}), only the keyword side runs.
  */
 final class MemorySearch {
     /** Each side contributes this many candidates per wanted result, so the merge has something to choose from. */
@@ -27,13 +28,17 @@ final class MemorySearch {
 
     private final MemoryStore store;
     private final Embedder embedder;
+    private final QueryVectors queries;
     private final Log log;
     private final Object indexLock = new Object();
     private volatile VectorIndex index;
+    /** Once true, stays true: a memory that had vectors rarely loses all of them, and then a query costs one call. */
+    private volatile boolean vectorsStored;
 
-    MemorySearch(MemoryStore store, Embedder embedder, Log log) {
+    MemorySearch(MemoryStore store, Embedder embedder, QueryVectors queries, Log log) {
         this.store = store;
         this.embedder = embedder;
+        this.queries = queries;
         this.log = log;
     }
 
@@ -61,6 +66,9 @@ final class MemorySearch {
 
     /** Brings the loaded index up to date with chunks just written (call after the write committed). */
     void added(Collection<MemoryStore.Write> writes) {
+        if (writes.stream().anyMatch(w -> w.embedding() != null)) {
+            vectorsStored = true;
+        }
         synchronized (indexLock) {
             VectorIndex current = index;
             if (current == null) {
@@ -105,16 +113,26 @@ final class MemorySearch {
     // ----- private helpers -----
 
     private Map<String, Double> vectorScores(String query, int candidates) {
-        Optional<List<float[]>> embedded = embedder.embed(List.of(query));
+        if (!embedder.available() || !vectorsStored()) {
+            return Map.of(); // nothing to compare a query's vector with: no paid embeddings call for it
+        }
+        Optional<float[]> embedded = queries.of(query);
         if (embedded.isEmpty()) {
             return Map.of();
         }
-        float[] vector = embedded.get().getFirst();
+        float[] vector = embedded.get();
         Map<String, Double> scores = new HashMap<>();
         for (VectorIndex.Scored s : indexFor(vector.length).topK(vector, candidates, store::embeddings)) {
             scores.put(s.id(), (double) s.score());
         }
         return scores;
+    }
+
+    private boolean vectorsStored() {
+        if (!vectorsStored && store.hasEmbeddings()) {
+            vectorsStored = true;
+        }
+        return vectorsStored;
     }
 
     /**

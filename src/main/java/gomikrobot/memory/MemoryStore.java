@@ -105,6 +105,17 @@ final class MemoryStore {
         });
     }
 
+    /** Whether any chunk has an embedding (a memory without one gains nothing from embedding a query). */
+    boolean hasEmbeddings() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM memory_chunks WHERE embedding IS NOT NULL)");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
     /** The dimension most stored embeddings have, or 0 when there are none. */
     int commonDimension() {
         return db.read(c -> {

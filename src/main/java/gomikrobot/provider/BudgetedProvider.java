@@ -25,6 +25,12 @@ public final class BudgetedProvider implements LlmProvider {
     }
 
     @Override
+    public ChatReply chat(ChatRequest request, ChatListener listener) {
+        requireBudget(Operation.CHAT);
+        return paid.chat(request, listener);
+    }
+
+    @Override
     public Embeddings embed(List<String> texts, String model) {
         requireBudget(Operation.EMBEDDINGS);
         Embeddings embeddings = paid.embed(texts, model);

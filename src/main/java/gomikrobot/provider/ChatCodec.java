@@ -3,21 +3,23 @@ package gomikrobot.provider;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Translates between our chat records and the OpenAI {@code /chat/completions} wire format. Reading is strict
- * about types: anything that is not the documented shape is a {@link JsonException} naming what was wrong.
+ * about types: anything that is not the documented shape is a {@link JsonException} naming what was wrong. A
+ * streamed answer is read by {@link ChatStream}, which shares the pieces here.
  */
 final class ChatCodec {
     private ChatCodec() {
     }
 
-    static String requestBody(ChatRequest request) {
+    /** The request; {@code stream} asks for server-sent events with the usage in the last one. */
+    static String requestBody(ChatRequest request, boolean stream) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("messages", request.messages().stream().map(ChatCodec::message).toList());
@@ -29,31 +31,47 @@ final class ChatCodec {
             body.put("tools", request.tools());
             body.put("tool_choice", "auto");
         }
+        if (stream) {
+            body.put("stream", true);
+            body.put("stream_options", Json.object("include_usage", true));
+        }
         return Json.write(body);
     }
 
-    static ChatReply readReply(String text, String requestedModel) {
+    /** The completion, or empty when it has no choices at all ({@code choices: []}). */
+    static Optional<ChatReply> readReply(String text, String requestedModel) {
         JsonObject root = Json.parseObject(text);
-        if (!root.has("choices") && root.raw("error") != null) {
-            // some gateways (OpenRouter among them) report an upstream failure inside a 200 answer
-            throw new JsonException("the answer is an error, not a completion: "
-                    + ErrorText.fromBody(text.getBytes(StandardCharsets.UTF_8)));
+        requireNoError(root);
+        if (!root.has("choices")) {
+            throw new JsonException("the answer has no choices");
         }
         List<Object> choices = root.array("choices");
         if (choices.isEmpty()) {
-            throw new JsonException("the answer has no choices");
+            return Optional.empty();
         }
         JsonObject choice = asObject(choices.getFirst(), "choices[0]");
         if (!choice.has("message")) {
             throw new JsonException("choices[0] has no message");
         }
         JsonObject message = choice.object("message");
-        return new ChatReply(
+        return Optional.of(new ChatReply(
                 message.string("content").orElse(null),
                 toolCalls(message.array("tool_calls")),
                 choice.string("finish_reason").orElse(null),
                 usage(root.object("usage")),
-                root.string("model").orElse(requestedModel));
+                root.string("model").orElse(requestedModel),
+                message.string("refusal").orElse(null)));
+    }
+
+    /** Some gateways (OpenRouter among them) report an upstream failure inside a 200 answer or a stream event. */
+    static void requireNoError(JsonObject root) {
+        if (!root.has("choices") && root.raw("error") instanceof Map<?, ?> error) {
+            throw new JsonException("the answer is an error, not a completion: "
+                    + ErrorText.fromObject(error).describe());
+        }
+        if (!root.has("choices") && root.raw("error") instanceof String error) {
+            throw new JsonException("the answer is an error, not a completion: " + ErrorText.oneLine(error));
+        }
     }
 
     static Usage usage(JsonObject usage) {
@@ -86,8 +104,13 @@ final class ChatCodec {
         return wire;
     }
 
+    /** A function call as the spec writes it; a call of another type as it came ({@code custom: {name, input}}). */
     private static Map<String, Object> toolCall(ToolCall call) {
-        return Json.object("id", call.id(), "type", "function",
+        if (!call.isFunction()) {
+            return Json.object("id", call.id(), "type", call.type(),
+                    call.type(), Json.object("name", call.name(), "input", call.argumentsJson()));
+        }
+        return Json.object("id", call.id(), "type", ToolCall.FUNCTION,
                 "function", Json.object("name", call.name(), "arguments", call.argumentsJson()));
     }
 
@@ -96,8 +119,15 @@ final class ChatCodec {
         for (int i = 0; i < wire.size(); i++) {
             String where = "tool_calls[" + i + "]";
             JsonObject call = asObject(wire.get(i), where);
-            JsonObject function = call.object("function");
             String id = call.string("id").orElseThrow(() -> new JsonException(where + " has no id"));
+            String type = call.string("type").orElse(ToolCall.FUNCTION);
+            if (!type.equals(ToolCall.FUNCTION)) {
+                JsonObject body = call.object(type);
+                String name = body.string("name").orElse(type);
+                calls.add(new ToolCall(id, name, arguments(body.raw("input"), where), type));
+                continue;
+            }
+            JsonObject function = call.object("function");
             String name = function.string("name").orElseThrow(() -> new JsonException(where + " has no function name"));
             calls.add(new ToolCall(id, name, arguments(function.raw("arguments"), where)));
         }
@@ -105,7 +135,7 @@ final class ChatCodec {
     }
 
     /** The spec says a JSON string; a few local servers send the object itself, which we accept as its text. */
-    private static String arguments(Object raw, String where) {
+    static String arguments(Object raw, String where) {
         return switch (raw) {
             case null -> "{}";
             case String text -> text;

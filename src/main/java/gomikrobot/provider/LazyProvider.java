@@ -10,19 +10,26 @@ import java.util.function.Supplier;
  * of class loading and trust-store parsing, and 7 MiB of resident memory. A command that never calls the model
  * should not pay either, and the gateway pays them once, on its first model call, where a third of a second
  * disappears in the model's own answer time (it is not warmed ahead: an idle gateway stays 7 MiB smaller).
+ * A process that will call the model at once ({@code agent -m}) has it built {@linkplain #prepareInBackground
+ * beside its other start-up work}.
  */
-public final class LazyProvider implements LlmProvider {
-    private final Supplier<LlmProvider> factory;
+public final class LazyProvider implements LlmProvider, AutoCloseable {
+    private final Supplier<OpenAiCompatibleProvider> factory;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile LlmProvider delegate;
+    private volatile OpenAiCompatibleProvider delegate;
 
-    public LazyProvider(Supplier<LlmProvider> factory) {
+    public LazyProvider(Supplier<OpenAiCompatibleProvider> factory) {
         this.factory = factory;
     }
 
     @Override
     public ChatReply chat(ChatRequest request) {
         return delegate().chat(request);
+    }
+
+    @Override
+    public ChatReply chat(ChatRequest request, ChatListener listener) {
+        return delegate().chat(request, listener);
     }
 
     @Override
@@ -45,8 +52,31 @@ public final class LazyProvider implements LlmProvider {
         return delegate().checkKey();
     }
 
-    private LlmProvider delegate() {
-        LlmProvider d = delegate;
+    /**
+     * Builds the real provider now, on a virtual thread of its own, so that its set-up overlaps whatever the
+     * caller does next. A failure is left for the first call, which tries again and reports it.
+     */
+    public void prepareInBackground() {
+        Thread.ofVirtual().name("provider-setup").start(() -> {
+            try {
+                delegate();
+            } catch (RuntimeException e) {
+                // not built: the first call builds it again and reports the failure to its caller
+            }
+        });
+    }
+
+    /** Closes the real provider if it was built (it is not built for this). */
+    @Override
+    public void close() {
+        OpenAiCompatibleProvider built = delegate;
+        if (built != null) {
+            built.close();
+        }
+    }
+
+    private OpenAiCompatibleProvider delegate() {
+        OpenAiCompatibleProvider d = delegate;
         if (d != null) {
             return d;
         }

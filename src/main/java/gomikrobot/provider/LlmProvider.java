@@ -11,6 +11,18 @@ public interface LlmProvider {
     /** One chat completion, with tools offered when the request lists any. */
     ChatReply chat(ChatRequest request);
 
+    /**
+     * As {@link #chat(ChatRequest)}, with the answer's text also handed to {@code listener} as it is written
+     * (in pieces when the server streams). This default delivers the finished text as one piece.
+     */
+    default ChatReply chat(ChatRequest request, ChatListener listener) {
+        ChatReply reply = chat(request);
+        if (!reply.text().isEmpty()) {
+            listener.text(reply.text());
+        }
+        return reply;
+    }
+
     /** One vector per text, in the order of {@code texts}; a null or blank model means the default embedder. */
     Embeddings embed(List<String> texts, String model);
 

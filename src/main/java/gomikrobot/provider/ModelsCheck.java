@@ -13,6 +13,7 @@ public sealed interface ModelsCheck {
         }
     }
 
+    /** {@code reason}: the server's own words (with its error code and type), never prefixed with the status. */
     record Rejected(int status, String reason) implements ModelsCheck {
     }
 }

@@ -18,16 +18,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * {@link LlmProvider} for any server that speaks the OpenAI HTTP API: OpenAI itself, OpenRouter (recognised by its
- * host), Ollama, vLLM, LM Studio… chosen by the configured base URL. Stateless apart from its collaborators, so one
- * instance serves all sessions at once.
+ * {@link LlmProvider} for any server that speaks the OpenAI HTTP API: OpenAI itself, OpenRouter, Ollama, vLLM,
+ * LM Studio… chosen by the configured base URL. Stateless apart from its collaborators and what it learned about
+ * the server (whether it refuses streamed answers), so one instance serves all sessions at once. {@link #close}
+ * shuts its HTTP client down.
  */
-public final class OpenAiCompatibleProvider implements LlmProvider {
+public final class OpenAiCompatibleProvider implements LlmProvider, AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     public static final String DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
@@ -43,10 +46,13 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
     public static final int MAX_SPEECH_CHARS = 4096;
 
     private static final Set<String> SPEECH_FORMATS = Set.of("mp3", "opus", "aac", "flac", "wav", "pcm");
+    private static final Set<Integer> STREAM_REFUSALS = Set.of(400, 404, 405, 415, 422, 501);
     private static final String JSON = "application/json";
 
     private final HttpTransport transport;
     private final Log log;
+    /** Set once the server refused a streamed answer: from then on every answer is asked for whole. */
+    private final AtomicBoolean streamsRefused = new AtomicBoolean();
 
     public OpenAiCompatibleProvider(ProviderConfig config, HttpClient http, RetryPolicy retry, Log log) {
         this(config, http, retry, REQUEST_TIMEOUT, log);
@@ -60,23 +66,42 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
         this.log = log;
     }
 
-    /** The production wiring: a fresh HttpClient with a 10 s connect timeout, standard retries. */
+    /** The production wiring: the client for the base URL ({@link ProviderClients}), standard retries. */
     public static OpenAiCompatibleProvider create(ProviderConfig config, Log log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient http = ProviderClients.forBase(config.apiBase(), CONNECT_TIMEOUT);
         return new OpenAiCompatibleProvider(config, http, RetryPolicy.standard(), log);
     }
 
     @Override
     public ChatReply chat(ChatRequest request) {
+        return chat(request, ChatListener.NONE);
+    }
+
+    /**
+     * A listened-to answer is asked for as a stream, unless this server has refused streams before; an answer
+     * with no choices at all ({@code choices: []}) is asked for once more before it counts as a failure.
+     */
+    @Override
+    public ChatReply chat(ChatRequest request, ChatListener listener) {
         long started = System.nanoTime();
-        byte[] body = ChatCodec.requestBody(request).getBytes(StandardCharsets.UTF_8);
-        HttpTransport.Answer answer = transport.post(Operation.CHAT, "/chat/completions", JSON, body);
-        ChatReply reply = read(Operation.CHAT, answer, text -> ChatCodec.readReply(text, request.model()));
-        log.debug("LLM call finished", "model", reply.model(), "finish_reason", reply.finishReason(),
-                "tool_calls", reply.toolCalls().size(), "prompt_tokens", reply.usage().promptTokens(),
-                "completion_tokens", reply.usage().completionTokens(), "total_tokens", reply.usage().totalTokens(),
-                "duration_ms", (System.nanoTime() - started) / 1_000_000);
-        return reply;
+        for (int attempt = 1; ; attempt++) {
+            boolean streamed = listener != ChatListener.NONE && !streamsRefused.get();
+            Optional<ChatReply> answer = streamed ? streamed(request, listener) : whole(request, listener);
+            if (answer.isPresent()) {
+                ChatReply reply = answer.get();
+                log.debug("LLM call finished", "model", reply.model(), "streamed", streamed,
+                        "finish_reason", reply.finishReason(), "tool_calls", reply.toolCalls().size(),
+                        "prompt_tokens", reply.usage().promptTokens(), "completion_tokens",
+                        reply.usage().completionTokens(), "total_tokens", reply.usage().totalTokens(),
+                        "duration_ms", (System.nanoTime() - started) / 1_000_000);
+                return reply;
+            }
+            if (attempt == 2) {
+                throw new ProviderException("LLM answered twice with no choices at all (choices: []): the provider "
+                        + "sent nothing to read; try again later or choose another model", 200, false);
+            }
+            log.warn("LLM answered with no choices; asking once more", "model", request.model());
+        }
     }
 
     @Override
@@ -144,14 +169,90 @@ public final class OpenAiCompatibleProvider implements LlmProvider {
             answer = transport.get(Operation.MODELS, "/models");
         } catch (ProviderException e) {
             if (e.status() == 401 || e.status() == 403) {
-                return new ModelsCheck.Rejected(e.status(), e.getMessage());
+                String reason = e.serverSaid().isEmpty() ? "no reason given" : e.serverSaid();
+                return new ModelsCheck.Rejected(e.status(), reason);
             }
             throw e;
         }
         return read(Operation.MODELS, answer, text -> new ModelsCheck.Accepted(modelIds(Json.parseObject(text))));
     }
 
+    /**
+     * Shuts the HTTP client down once nothing is in flight. A process about to exit should: while the client's
+     * selector thread waits in a system call, the JVM's exit waits up to 300 ms for it.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
     // ---- private helpers ----
+
+    private Optional<ChatReply> whole(ChatRequest request, ChatListener listener) {
+        byte[] body = ChatCodec.requestBody(request, false).getBytes(StandardCharsets.UTF_8);
+        HttpTransport.Answer answer = transport.post(Operation.CHAT, "/chat/completions", JSON, body);
+        return heard(read(Operation.CHAT, answer, text -> ChatCodec.readReply(text, request.model())), listener);
+    }
+
+    private Optional<ChatReply> streamed(ChatRequest request, ChatListener listener) {
+        byte[] body = ChatCodec.requestBody(request, true).getBytes(StandardCharsets.UTF_8);
+        HttpTransport.Opened opened;
+        try {
+            opened = transport.open(Operation.CHAT, "/chat/completions", JSON, body);
+        } catch (ProviderException e) {
+            if (!refusesStreams(e)) {
+                throw e;
+            }
+            streamsRefused.set(true);
+            log.info("The provider refuses streamed answers; asking for whole ones from now on",
+                    "error", e.getMessage());
+            return whole(request, listener);
+        }
+        try (opened) {
+            if (!opened.contentType().toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+                // a server that ignores "stream" sends the whole completion
+                HttpTransport.Answer answer = new HttpTransport.Answer(opened.status(), opened.body().readAllBytes());
+                return heard(read(Operation.CHAT, answer, text -> ChatCodec.readReply(text, request.model())),
+                        listener);
+            }
+            return readStream(opened, request.model(), listener);
+        } catch (IOException e) {
+            throw transport.broken(Operation.CHAT, e);
+        }
+    }
+
+    private Optional<ChatReply> readStream(HttpTransport.Opened opened, String model, ChatListener listener)
+            throws IOException {
+        ChatStream stream = new ChatStream(listener);
+        SseReader events = new SseReader(opened.body());
+        try {
+            Optional<SseReader.Event> event;
+            while (!stream.done() && (event = events.next()).isPresent()) {
+                if (event.get().name().equals("error")) {
+                    throw new JsonException("the stream reported an error: " + ErrorText.oneLine(event.get().data()));
+                }
+                stream.accept(event.get().data());
+            }
+            if (!stream.finished()) {
+                throw new JsonException("the stream ended before the answer said it was complete");
+            }
+            return stream.reply(model);
+        } catch (JsonException e) {
+            throw transport.malformed(Operation.CHAT, opened.status(), e.describe());
+        }
+    }
+
+    /** Hands a whole answer's text to its listener as one piece. */
+    private static Optional<ChatReply> heard(Optional<ChatReply> reply, ChatListener listener) {
+        reply.map(ChatReply::text).filter(text -> !text.isEmpty()).ifPresent(listener::text);
+        return reply;
+    }
+
+    /** A client error that names streaming: the server (or this model) cannot stream, or knows no stream_options. */
+    private static boolean refusesStreams(ProviderException e) {
+        return STREAM_REFUSALS.contains(e.status())
+                && (e.serverSaid() + " " + e.getMessage()).toLowerCase(Locale.ROOT).contains("stream");
+    }
 
     /** Parses a 2xx body; any shape problem becomes the one "malformed JSON" failure, never a stack trace. */
     private <T> T read(Operation op, HttpTransport.Answer answer, Function<String, T> parser) {

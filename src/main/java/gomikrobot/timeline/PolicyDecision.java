@@ -23,22 +23,16 @@ public record PolicyDecision(long id, String traceId, String taskId, String tool
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        putIfNotEmpty(m, "trace_id", traceId);
-        putIfNotEmpty(m, "task_id", taskId);
+        OmitEmpty.text(m, "trace_id", traceId);
+        OmitEmpty.text(m, "task_id", taskId);
         m.put("tool", tool);
         m.put("tier", (long) tier);
-        putIfNotEmpty(m, "sender", sender);
-        putIfNotEmpty(m, "channel", channel);
+        OmitEmpty.text(m, "sender", sender);
+        OmitEmpty.text(m, "channel", channel);
         m.put("allowed", allowed);
-        putIfNotEmpty(m, "reason", reason);
+        OmitEmpty.text(m, "reason", reason);
         m.put("created_at", Times.rfc3339(createdAt));
         return m;
-    }
-
-    private static void putIfNotEmpty(Map<String, Object> m, String key, String value) {
-        if (!value.isEmpty()) {
-            m.put(key, value);
-        }
     }
 
     static final String COLUMNS = "id, trace_id, task_id, tool, tier, sender, channel, allowed, reason, created_at";

@@ -49,36 +49,26 @@ public record Task(long id, String taskId, String idempotencyKey, String traceId
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("task_id", taskId);
-        putIfNotEmpty(m, "idempotency_key", idempotencyKey);
-        putIfNotEmpty(m, "trace_id", traceId);
+        OmitEmpty.text(m, "idempotency_key", idempotencyKey);
+        OmitEmpty.text(m, "trace_id", traceId);
         m.put("channel", channel);
         m.put("chat_id", chatId);
-        putIfNotEmpty(m, "sender_id", senderId);
-        putIfNotEmpty(m, "message_type", messageType);
+        OmitEmpty.text(m, "sender_id", senderId);
+        OmitEmpty.text(m, "message_type", messageType);
         m.put("status", status);
-        putIfNotEmpty(m, "content_in", contentIn);
-        putIfNotEmpty(m, "content_out", contentOut);
-        putIfNotEmpty(m, "error_text", errorText);
+        OmitEmpty.text(m, "content_in", contentIn);
+        OmitEmpty.text(m, "content_out", contentOut);
+        OmitEmpty.text(m, "error_text", errorText);
         m.put("delivery_status", deliveryStatus);
         m.put("prompt_tokens", promptTokens);
         m.put("completion_tokens", completionTokens);
         m.put("total_tokens", totalTokens);
         m.put("delivery_attempts", (long) deliveryAttempts);
-        if (deliveryNextAt != null) {
-            m.put("delivery_next_at", Times.rfc3339(deliveryNextAt));
-        }
+        OmitEmpty.time(m, "delivery_next_at", deliveryNextAt);
         m.put("created_at", Times.rfc3339(createdAt));
         m.put("updated_at", Times.rfc3339(updatedAt));
-        if (completedAt != null) {
-            m.put("completed_at", Times.rfc3339(completedAt));
-        }
+        OmitEmpty.time(m, "completed_at", completedAt);
         return m;
-    }
-
-    private static void putIfNotEmpty(Map<String, Object> m, String key, String value) {
-        if (!value.isEmpty()) {
-            m.put(key, value);
-        }
     }
 
     static final String COLUMNS = "id, task_id, idempotency_key, trace_id, channel, chat_id, sender_id, message_type,"

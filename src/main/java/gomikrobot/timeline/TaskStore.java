@@ -190,6 +190,11 @@ public final class TaskStore {
                 + " updated_at = ?", taskId, deliveryStatus, nextAt, clock.instant());
     }
 
+    /** Holds a pending delivery back until {@code until}, without counting an attempt (quiet hours). */
+    public boolean holdDelivery(String taskId, Instant until) {
+        return updateTask("delivery_next_at = ?, updated_at = ?", taskId, until, clock.instant());
+    }
+
     private boolean updateTask(String assignments, String taskId, Object... values) {
         Object[] params = new Object[values.length + 1];
         System.arraycopy(values, 0, params, 0, values.length);

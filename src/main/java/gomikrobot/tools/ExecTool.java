@@ -101,6 +101,12 @@ public final class ExecTool implements Tool {
     }
 
     @Override
+    public String summary(JsonObject args) {
+        String dir = args.string("working_dir", "");
+        return args.string("command", "") + (dir.isBlank() ? "" : " (in " + dir + ")");
+    }
+
+    @Override
     public ToolResult execute(JsonObject args, ToolContext ctx) {
         String command = args.string("command", "");
         if (command.isBlank()) {

@@ -1,5 +1,6 @@
 package gomikrobot.tools;
 
+import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
@@ -29,5 +30,13 @@ public interface Tool {
      */
     default Optional<String> refusal(JsonObject args) {
         return Optional.empty();
+    }
+
+    /**
+     * The arguments in one line, as the owner reads them when asked to approve the call: the JSON object unless
+     * the tool knows better (the command, for {@code exec}).
+     */
+    default String summary(JsonObject args) {
+        return Json.write(args.asMap());
     }
 }

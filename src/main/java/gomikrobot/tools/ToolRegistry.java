@@ -8,6 +8,7 @@ import gomikrobot.policy.Decision;
 import gomikrobot.policy.PolicyEngine;
 import gomikrobot.policy.PolicyRequest;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,31 +19,33 @@ import java.util.regex.Pattern;
 
 /**
  * The single choke point between the model and the tools. {@link #execute} looks the tool up, parses the
- * arguments, asks the policy engine, checks the arguments against the schema, runs the tool, turns any
- * {@link RuntimeException} into a {@link ToolResult.Failed}, times the call and reports it to the recorder.
- * Whatever happens, the caller gets a {@link ToolResult}. Immutable and safe to share.
+ * arguments, asks the policy engine (at the tier the engine resolves for the tool, {@code tools.tiers} included;
+ * when the owner must approve the call, this waits for their answer), checks the arguments against the schema,
+ * runs the tool, turns any {@link RuntimeException} into a {@link ToolResult.Failed}, times the call (the wait
+ * for approval included) and reports it to the recorder. Whatever happens, the caller gets a
+ * {@link ToolResult}. Thread-safe: tools that come and go while running (an MCP server's) are swapped in with
+ * {@link #replace}, copy-on-write, so a reader always sees one whole, sorted set.
  */
 public final class ToolRegistry {
     /** What OpenAI-compatible APIs accept as a function name. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final Map<String, Tool> tools;
-    private final List<Map<String, Object>> definitions;
+    private volatile Snapshot current;
     private final PolicyEngine policy;
     private final ToolCallRecorder recorder;
     private final Clock clock;
     private final Log log;
 
-    public ToolRegistry(List<Tool> tools, PolicyEngine policy, ToolCallRecorder recorder, Clock clock, Log log) {
-        Map<String, Tool> byName = new TreeMap<>(); // sorted: keeps the prompt prefix cacheable
-        for (Tool tool : tools) {
-            requireWellFormed(tool);
-            if (byName.putIfAbsent(tool.name(), tool) != null) {
-                throw new IllegalArgumentException("two tools are named " + tool.name());
-            }
+    /** The tools by name, sorted (keeps the prompt prefix cacheable), and their definitions in that order. */
+    private record Snapshot(Map<String, Tool> tools, List<Map<String, Object>> definitions) {
+        static Snapshot of(Map<String, Tool> byName) {
+            return new Snapshot(Collections.unmodifiableMap(byName),
+                    byName.values().stream().map(ToolRegistry::definition).toList());
         }
-        this.tools = Collections.unmodifiableMap(byName);
-        this.definitions = byName.values().stream().map(ToolRegistry::definition).toList();
+    }
+
+    public ToolRegistry(List<Tool> tools, PolicyEngine policy, ToolCallRecorder recorder, Clock clock, Log log) {
+        this.current = Snapshot.of(withAdded(new TreeMap<>(), tools));
         this.policy = policy;
         this.recorder = recorder;
         this.clock = clock;
@@ -51,24 +54,42 @@ public final class ToolRegistry {
 
     /** OpenAI function-tool objects {@code {"type":"function","function":{name,description,parameters}}}, by name. */
     public List<Map<String, Object>> definitions() {
-        return definitions;
+        return current.definitions();
     }
 
     public Set<String> names() {
-        return tools.keySet();
+        return current.tools().keySet();
     }
 
-    /** The tier of a registered tool; unknown names are an error (they are refused before policy anyway). */
+    /**
+     * Removes the tools named {@code removed} and adds {@code added}, in one step: a turn sees the set before or
+     * after, never half of it. Names not registered are ignored; an added name already taken is an error.
+     */
+    public synchronized void replace(Collection<String> removed, Collection<? extends Tool> added) {
+        Map<String, Tool> next = new TreeMap<>(current.tools());
+        next.keySet().removeAll(removed);
+        current = Snapshot.of(withAdded(next, added));
+    }
+
+    /**
+     * The tier a registered tool runs at ({@code tools.tiers} or its own); unknown names are an error (they are
+     * refused before policy anyway).
+     */
     public int tierOf(String name) {
-        Tool tool = tools.get(name);
+        Tool tool = current.tools().get(name);
         if (tool == null) {
             throw new IllegalArgumentException("unknown tool: " + name);
         }
-        return tool.tier();
+        return policy.tierOf(name, tool.tier());
     }
 
-    /** Runs one tool call from the model; never throws for anything the model or the tool does. */
-    public ToolResult execute(String name, String argumentsJson, String toolCallId, ToolContext ctx) {
+    /**
+     * Runs one tool call from the model; never throws for anything the model or the tool does.
+     *
+     * @throws InterruptedException when a wait for the owner's approval is cut short (the gateway stops)
+     */
+    public ToolResult execute(String name, String argumentsJson, String toolCallId, ToolContext ctx)
+            throws InterruptedException {
         long start = clock.millis();
         ToolResult result = decideAndRun(name, argumentsJson, ctx);
         long durationMs = Math.max(0, clock.millis() - start);
@@ -89,8 +110,17 @@ public final class ToolRegistry {
         }
     }
 
-    private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) {
-        Tool tool = name == null ? null : tools.get(name);
+    /** The arguments as the owner reads them; the JSON when the tool cannot render arguments of the wrong shape. */
+    private static String summaryOf(Tool tool, JsonObject args) {
+        try {
+            return tool.summary(args);
+        } catch (RuntimeException e) {
+            return Json.write(args.asMap());
+        }
+    }
+
+    private ToolResult decideAndRun(String name, String argumentsJson, ToolContext ctx) throws InterruptedException {
+        Tool tool = name == null ? null : current.tools().get(name);
         if (tool == null) {
             return new ToolResult.Failed("unknown tool: " + name + " (available: " + String.join(", ", names()) + ")");
         }
@@ -104,10 +134,11 @@ public final class ToolRegistry {
             return new ToolResult.Failed("arguments for " + name + " must be a JSON object");
         }
         JsonObject args = JsonObject.of(map);
-        Decision decision = policy.decide(new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tool.tier(),
-                ctx.senderId(), ctx.channel(), ctx.internal()), refusalOf(tool, args));
+        PolicyRequest request = new PolicyRequest(ctx.traceId(), ctx.taskId(), name, tierOf(name), ctx.senderId(),
+                ctx.channel(), ctx.internal());
+        Decision decision = policy.decide(request, refusalOf(tool, args), argumentsJson, summaryOf(tool, args));
         if (decision instanceof Decision.Deny deny) {
-            return new ToolResult.Denied(deny.reason());
+            return new ToolResult.Denied(deny.explained());
         }
         Optional<String> problem = ArgumentCheck.problem(tool.parameters(), args);
         if (problem.isPresent()) {
@@ -129,6 +160,16 @@ public final class ToolRegistry {
             String message = e.getMessage();
             return new ToolResult.Failed(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
         }
+    }
+
+    private static Map<String, Tool> withAdded(Map<String, Tool> byName, Collection<? extends Tool> tools) {
+        for (Tool tool : tools) {
+            requireWellFormed(tool);
+            if (byName.putIfAbsent(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("two tools are named " + tool.name());
+            }
+        }
+        return byName;
     }
 
     private static void requireWellFormed(Tool tool) {

@@ -8,19 +8,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java <options> -jar target/gomikrobot.jar gateway} as a real process with its own home, ports and
- * environment (inherited MIKROBOT_* settings and API keys removed), and what a benchmark asks of it: when both
- * ports accept connections, and its resident memory.
+ * {@code <program> gateway} as a real process ({@link Machine#javaJar} or {@link Machine#launcher}) with its own
+ * home, ports and environment (inherited MIKROBOT_* settings, API keys and JVM options removed), and what a
+ * benchmark asks of it: when both ports accept connections, and its resident memory.
  */
 final class GatewayProcessHandle implements AutoCloseable {
-    private static final Path JAR = StartupBench.JAR;
-
     final Process process;
     final int apiPort;
     final int dashboardPort;
@@ -35,18 +32,16 @@ final class GatewayProcessHandle implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the gateway with {@code jvmOptions} before {@code -jar}; its output goes to {@code home/gateway.log}. */
-    static GatewayProcessHandle start(List<String> jvmOptions, Path home, Map<String, String> env) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString(), "gateway"));
+    /** Starts {@code program gateway}; its output goes to {@code home/gateway.log}. */
+    static GatewayProcessHandle start(List<String> program, Path home, Map<String, String> env) throws IOException {
+        List<String> command = Machine.withArgs(program, "gateway");
         int api = freePort();
         int dashboard = freePort();
         Files.createDirectories(home);
         Path log = home.resolve("gateway.log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY")
+                || k.equals("GOMIKROBOT_JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         pb.environment().putAll(env);
         pb.environment().put("GOMIKROBOT_HOME", home.toString());
         pb.environment().put("MIKROBOT_PORT", Integer.toString(api));

@@ -2,17 +2,15 @@ package gomikrobot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up of a short command as a user meets it: the jar size and the wall time of {@code gomikrobot version},
- * with and without the AOT cache ({@code make aot}), median of 5 runs after one warm-up. The gateway's start-up
- * (with the same cache and other JVM options) is {@link GatewayBench}'s.
+ * Start-up of a short command as a user meets it: the jar size and the wall time of {@code gomikrobot version}
+ * through the installed launcher (its JVM defaults and the AOT cache, {@code make aot}) and with plain
+ * {@code java -jar}, median of 5 runs after one warm-up. The gateway's start-up is {@link GatewayBench}'s, a
+ * whole {@code agent -m} turn {@link AgentBench}'s.
  */
 final class StartupBench implements Benchmarks.Benchmark {
-    static final Path JAR = Path.of("target/gomikrobot.jar");
-    static final Path AOT = Path.of("target/gomikrobot.aot");
     private static final int RUNS = 5;
 
     @Override
@@ -22,33 +20,29 @@ final class StartupBench implements Benchmarks.Benchmark {
 
     @Override
     public void run(Benchmarks.Report report) throws Exception {
-        report.figure("jar size", Files.size(JAR) / 1024.0 / 1024.0, "MiB");
-        report.figure("version wall time without AOT cache (median of 5)", median(false), "ms");
-        if (Files.isRegularFile(AOT)) {
-            report.figure("version wall time with AOT cache (median of 5)", median(true), "ms");
-        } else {
-            System.out.println("(no " + AOT + ": run make aot for the AOT figure)");
-        }
+        report.figure("jar size", Files.size(Machine.JAR) / 1024.0 / 1024.0, "MiB");
+        report.figure("load average before version runs", Machine.loadAverage(), "");
+        report.figure("version wall time, java -jar (median of 5)",
+                median(Machine.javaJar(List.of(Machine.NATIVE_ACCESS))), "ms");
+        report.figure("version wall time, installed launcher" + (Machine.launcherHasAotCache() ? " with AOT cache"
+                : " (no AOT cache: run make aot)") + " (median of 5)", median(Machine.launcher()), "ms");
     }
 
-    private static double median(boolean aot) throws Exception {
-        version(aot); // warm the page cache
+    private static double median(List<String> program) throws Exception {
+        Path home = Files.createTempDirectory("gmb-bench-home");
+        version(program, home); // warm the page cache; the launcher remembers its Java
         double[] samples = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            samples[i] = version(aot);
+            samples[i] = version(program, home);
         }
+        TimelineFixture.deleteTree(home);
         return new Stats(samples).median();
     }
 
-    private static double version(boolean aot) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED"));
-        if (aot) {
-            cmd.addAll(List.of("-XX:AOTCache=" + AOT, "-Xlog:disable", "-Xlog:all=warning:stderr"));
-        }
-        cmd.addAll(List.of("-jar", JAR.toString(), "version"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("GOMIKROBOT_HOME", Files.createTempDirectory("gmb-bench-home").toString());
+    private static double version(List<String> program, Path home) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Machine.withArgs(program, "version")).redirectErrorStream(true);
+        pb.environment().put("GOMIKROBOT_HOME", home.toString());
+        pb.environment().remove("GOMIKROBOT_JAVA_OPTS");
         long start = System.nanoTime();
         Process p = pb.start();
         p.getInputStream().readAllBytes();

@@ -2,6 +2,7 @@ package gomikrobot.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gomikrobot.testing.FakeBotApiServer;
 import gomikrobot.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,12 +24,15 @@ final class Dashboard implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
     final FakeOpenAiServer llm;
+    final FakeBotApiServer telegram;
     final TempGitRepo repo;
     final DashboardGateway gateway;
     final WebDriverClient browser;
 
-    private Dashboard(FakeOpenAiServer llm, TempGitRepo repo, DashboardGateway gateway, WebDriverClient browser) {
+    private Dashboard(FakeOpenAiServer llm, FakeBotApiServer telegram, TempGitRepo repo, DashboardGateway gateway,
+                      WebDriverClient browser) {
         this.llm = llm;
+        this.telegram = telegram;
         this.repo = repo;
         this.gateway = gateway;
         this.browser = browser;
@@ -39,16 +43,18 @@ final class Dashboard implements AutoCloseable {
         Path chromedriver = WebDriverClient.chromedriver().orElse(null);
         assumeTrue(chromedriver != null, "chromedriver not installed (apt-get install chromium chromium-driver)");
         FakeOpenAiServer llm = FakeOpenAiServer.start();
+        FakeBotApiServer telegram = FakeBotApiServer.start();
         DashboardGateway gateway = null;
         try {
             TempGitRepo repo = TempGitRepo.create(dir.resolve("work-repo"));
-            gateway = DashboardGateway.start(dir.resolve("home"), repo.dir(), llm.baseUrl());
-            return new Dashboard(llm, repo, gateway, WebDriverClient.start(chromedriver));
+            gateway = DashboardGateway.start(dir.resolve("home"), repo.dir(), llm.baseUrl(), telegram.apiBase());
+            return new Dashboard(llm, telegram, repo, gateway, WebDriverClient.start(chromedriver));
         } catch (RuntimeException e) {
             if (gateway != null) {
                 gateway.close();
             }
             llm.close();
+            telegram.close();
             throw e;
         }
     }
@@ -121,6 +127,7 @@ final class Dashboard implements AutoCloseable {
                 gateway.close();
             } finally {
                 llm.close();
+                telegram.close();
             }
         }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.JsonObject;
+import gomikrobot.testing.FakeBotApiServer;
+import gomikrobot.testing.StreamHold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * browser session for the whole class. Each test loads the page itself, so tests do not depend on each other.
  */
 class DashboardE2ETest {
-    private static final List<String> TABS = List.of("feed", "trace", "tasks", "chat", "settings", "repo");
+    private static final List<String> TABS = List.of("feed", "trace", "tasks", "jobs", "chat", "settings", "repo",
+            "approvals");
 
     @TempDir
     static Path dir;
@@ -103,6 +106,28 @@ class DashboardE2ETest {
     }
 
     @Test
+    void webChatShowsTheAnswerGrowingWhileTheModelWritesIt() throws InterruptedException {
+        dashboard.llm.enqueueText("This answer grows word by word.");
+        StreamHold hold = dashboard.llm.holdNextStream(3);
+        try {
+            startChat("write slowly");
+            hold.awaitReached(Dashboard.WAIT);
+            Object partial = browser.waitUntil("""
+                    const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                    return answer.dataset.state === 'writing' ? answer.querySelector('.text').textContent : null""",
+                    Dashboard.WAIT);
+            assertEquals("This answer grows ", partial, "the first words, while the model is still writing");
+        } finally {
+            hold.release();
+        }
+        Object done = browser.waitUntil("""
+                const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
+                return answer.dataset.state === 'answered' ? answer.querySelector('.text').textContent : null""",
+                Dashboard.WAIT);
+        assertEquals("This answer grows word by word.", done);
+    }
+
+    @Test
     void traceViewerShowsTheToolCallAndItsPolicyDecision() throws IOException {
         Files.createDirectories(dashboard.gateway.workspace());
         Files.writeString(dashboard.gateway.workspace().resolve("notes.txt"), "The secret word is pineapple.\n");
@@ -128,17 +153,32 @@ class DashboardE2ETest {
     }
 
     @Test
-    void traceViewerShowsATierOneToolDeniedToAWebUser() {
+    void aWebUsersTierOneToolWaitsInTheApprovalsPanelWhoseDenyButtonRefusesIt() {
         dashboard.llm.enqueueToolCall("write_file", "{\"path\":\"intruder.txt\",\"content\":\"written from the web\"}");
         dashboard.llm.enqueueText("I am not allowed to write files for you.");
-        ChatTurn turn = sendChat("Please write a file");
-        assertEquals("I am not allowed to write files for you.", turn.answer());
+        int answersBefore = startChat("Please write a file");
 
+        dashboard.clickTab("approvals");
+        Element request = browser.waitFor("[data-testid=approval-item]", Dashboard.WAIT);
+        String shown = browser.text(request);
+        assertTrue(shown.contains("write_file") && shown.contains("tier 1") && shown.contains("on webui"), shown);
+        assertTrue(browser.text(browser.find("[data-testid=approval-arguments]")).contains("intruder.txt"));
+        assertEquals("1", browser.text(browser.find("#approvals-count")));
+        dashboard.screenshot("approvals", 700);
+        browser.click(browser.find("[data-testid=approval-deny]"));
+        browser.waitFor("[data-testid=approvals-none]", Dashboard.WAIT);
+        assertEquals("ok", dashboard.awaitSettled("#approvals-status"));
+        assertEquals(false, browser.isDisplayed(browser.find("#approvals-count")));
+
+        dashboard.clickTab("chat");
+        ChatTurn turn = awaitChatAnswer(answersBefore);
+        assertEquals("I am not allowed to write files for you.", turn.answer());
         dashboard.open("#trace/" + turn.traceId());
         Element policy = browser.waitFor("[data-testid=trace-policy]", Dashboard.WAIT);
         assertEquals("false", browser.attribute(policy, "data-allowed"));
         String row = browser.text(policy);
-        assertTrue(row.contains("write_file") && row.contains("denied"), row);
+        assertTrue(row.contains("write_file") && row.contains("denied_by_owner"), row);
+        assertEquals("denied", browser.attribute(browser.find("[data-testid=trace-approval]"), "data-status"));
         assertFalse(Files.exists(dashboard.gateway.workspace().resolve("intruder.txt")));
     }
 
@@ -161,6 +201,33 @@ class DashboardE2ETest {
         browser.click(toggle);
         browser.waitUntil("return document.getElementById('silent-toggle').dataset.mode === arguments[0]", Dashboard.WAIT, before);
         assertEquals(silentBefore, silentMode());
+    }
+
+    @Test
+    void theHeaderShowsTheTelegramBotAndThatItPolls() {
+        dashboard.open("");
+        browser.waitUntil("return document.getElementById('gateway-status').dataset.telegramState === 'connected'",
+                Dashboard.WAIT);
+        String header = browser.text(browser.find("#gateway-status"));
+        assertTrue(header.contains("Telegram @" + FakeBotApiServer.BOT_USERNAME + " polling"), header);
+    }
+
+    @Test
+    void approvingATelegramRequestInSettingsMovesItToTheTelegramAllowlistOnly() {
+        dashboard.open("");
+        assertEquals(200L, browser.execute("""
+                return fetch('/api/v1/settings', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                    body: JSON.stringify({key: 'telegram_pending', value: '["5005"]'})}).then((r) => r.status)"""));
+        dashboard.open("#settings");
+        String approve = "#settings-telegram-pending [data-testid=pending-approve]";
+        browser.waitFor(approve, Dashboard.WAIT);
+        browser.click(browser.find(approve));
+
+        browser.waitUntil("return document.getElementById('settings-telegram-allowlist').value === '5005'",
+                Dashboard.WAIT);
+        assertEquals("5005", setting("telegram_allowlist"));
+        assertEquals("", setting("telegram_pending"));
+        assertEquals("", setting("whatsapp_allowlist"), "the other channel's lists are left alone");
     }
 
     @Test
@@ -195,12 +262,54 @@ class DashboardE2ETest {
         assertEquals(Optional.empty(), browser.alertText());
     }
 
+    @Test
+    void jobsPanelAddsRunsPausesAndDeletesAJobAndLinksItsLastRunsTrace() {
+        dashboard.open("#jobs");
+        assertEquals("ok", dashboard.awaitSettled("#jobs-status"));
+        browser.sendKeys(browser.find("#jobs-name"), "panel-job");
+        browser.sendKeys(browser.find("#jobs-prompt"), "Say hello from the jobs panel.");
+        browser.execute("document.getElementById('jobs-when').value = 'every'");
+        browser.sendKeys(browser.find("#jobs-when-value"), "1h");
+        browser.sendKeys(browser.find("#jobs-to"), "webui:1");
+        browser.click(browser.find("#jobs-add"));
+        String row = "[data-testid=job-row]";
+        browser.waitUntil("return document.getElementById('jobs-status').textContent.startsWith('Added job')",
+                Dashboard.WAIT);
+        String text = browser.text(browser.find(row));
+        assertTrue(text.contains("panel-job") && text.contains("every 1h") && text.contains("webui:1"), text);
+
+        browser.click(browser.find(row + " [data-testid=job-run]"));
+        Element trace = browser.waitFor(row + " [data-testid=job-trace]", Dashboard.WAIT);
+        String traceId = browser.attribute(trace, "data-trace-id");
+        browser.waitUntil("return document.querySelector('[data-testid=job-row] [data-field=last]').textContent"
+                + ".includes('completed')", Dashboard.WAIT);
+        dashboard.screenshot("jobs", 700);
+        browser.click(browser.find(row + " [data-testid=job-trace]"));
+        browser.waitFor("[data-testid=trace-span]", Dashboard.WAIT);
+        assertEquals(traceId, browser.property(browser.find("#trace-id"), "value"));
+
+        dashboard.open("#jobs");
+        browser.click(browser.waitFor(row + " [data-testid=job-toggle]", Dashboard.WAIT));
+        browser.waitUntil("return document.querySelector('[data-testid=job-row]').dataset.enabled === 'false'",
+                Dashboard.WAIT);
+        assertEquals("paused", browser.text(browser.find(row + " [data-field=next]")));
+        browser.execute("window.confirm = () => true");
+        browser.click(browser.find(row + " [data-testid=job-delete]"));
+        browser.waitUntil("return document.querySelectorAll('[data-testid=job-row]').length === 0", Dashboard.WAIT);
+        assertEquals(List.of(), dashboard.failedRequests());
+    }
+
     /** One web-chat exchange as the dashboard showed it. */
     private record ChatTurn(String traceId, String state, String answer) {
     }
 
     /** Sends a message from the chat tab as web user "ada" (created on first use) and waits for the answer. */
     private static ChatTurn sendChat(String message) {
+        return awaitChatAnswer(startChat(message));
+    }
+
+    /** Sends a message from the chat tab as web user "ada"; returns how many answers the chat showed before. */
+    private static int startChat(String message) {
         dashboard.open("#chat");
         browser.waitUntil("return document.getElementById('chat-status').textContent !== ''", Dashboard.WAIT);
         if (browser.property(browser.find("#webuser-select"), "value").equals("")) {
@@ -211,17 +320,29 @@ class DashboardE2ETest {
         int before = browser.findAll("[data-testid=chat-answer]").size();
         browser.sendKeys(browser.find("#chat-input"), message);
         browser.click(browser.find("#chat-send"));
+        return before;
+    }
+
+    /** The answer after the {@code before} ones, once the chat shows it. */
+    private static ChatTurn awaitChatAnswer(int before) {
         browser.waitUntil("return document.querySelectorAll('[data-testid=chat-answer]').length > arguments[0]",
                 Dashboard.WAIT, before);
         String state = (String) browser.waitUntil("""
                 const answer = [...document.querySelectorAll('[data-testid=chat-answer]')].at(-1);
-                return answer.dataset.state === 'waiting' ? null : answer.dataset.state""", Dashboard.WAIT);
+                return ['waiting', 'writing'].includes(answer.dataset.state) ? null : answer.dataset.state""",
+                Dashboard.WAIT);
         Element answer = browser.find("[data-testid=chat-answer]:last-child");
-        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state, browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
+        return new ChatTurn(browser.attribute(answer, "data-trace-id"), state,
+                browser.text(browser.find("[data-testid=chat-answer]:last-child .text")));
     }
 
     private static String feedItem(String traceId, String direction) {
         return "[data-testid=feed-item][data-trace-id='" + traceId + "'][data-direction=" + direction + "]";
+    }
+
+    private static String setting(String key) {
+        Object answer = dashboard.gateway.getJson("/api/v1/settings?key=" + key);
+        return JsonObject.of((Map<?, ?>) answer).string("value", "");
     }
 
     private static boolean silentMode() {

@@ -2,6 +2,7 @@ package gomikrobot.browser;
 
 import gomikrobot.json.Json;
 import gomikrobot.testing.AnnouncedPorts;
+import gomikrobot.testing.FakeBotApiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,10 +41,10 @@ final class DashboardGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway with its home in {@code home}, both servers on ports the system picks, and waits until
-     * it prints where the dashboard listens.
+     * Starts the gateway with its home in {@code home}, both servers on ports the system picks, Telegram polling
+     * the fake Bot API at {@code telegramBase}, and waits until it prints where the dashboard listens.
      */
-    static DashboardGateway start(Path home, Path workRepo, String llmBase) {
+    static DashboardGateway start(Path home, Path workRepo, String llmBase, String telegramBase) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway", "--port", "0",
@@ -56,6 +57,9 @@ final class DashboardGateway implements AutoCloseable {
         env.put("MIKROBOT_OPENAI_API_KEY", "sk-browser-test-0000");
         env.put("MIKROBOT_PATHS_WORK_REPO_PATH", workRepo.toString());
         env.put("MIKROBOT_WEB_DIR", WEB.toString());
+        env.put("MIKROBOT_CHANNELS_TELEGRAM_ENABLED", "true");
+        env.put("MIKROBOT_CHANNELS_TELEGRAM_TOKEN", FakeBotApiServer.TOKEN);
+        env.put("MIKROBOT_CHANNELS_TELEGRAM_API_BASE", telegramBase);
         Path out = home.resolve("gateway.out");
         Path err = home.resolve("gateway.err");
         try {

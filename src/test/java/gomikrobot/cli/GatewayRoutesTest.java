@@ -39,6 +39,7 @@ class GatewayRoutesTest {
     static final List<String> DECISION = List.of("id", "tool", "tier", "allowed", "created_at");
     static final List<String> REPO_ITEM = List.of("path", "name", "type", "depth", "size");
     static final List<String> WEB_USER = List.of("id", "name", "force_send", "created_at");
+    static final List<String> JOB = List.of("id", "name", "schedule", "next_run_at", "last_status", "last_trace_id");
     static final List<String> STATUS = List.of("agent_id", "group_enabled", "mode", "orchestrator_enabled",
             "uptime_seconds", "version");
 
@@ -144,7 +145,13 @@ class GatewayRoutesTest {
                 get("/api/v1/tasks?status=completed&channel=local&limit=50&offset=0", Shape.ARRAY,
                         TASK.toArray(String[]::new)),
                 get("/api/v1/tasks/{task}", Shape.OBJECT, TASK.toArray(String[]::new)),
-                post("/api/v1/backup", null, "path", "manifest"));
+                post("/api/v1/backup", null, "path", "manifest"),
+                new Case("POST", false, "/api/v1/jobs", "{\"prompt\":\"Check the mail.\",\"every\":\"1h\","
+                        + "\"channel\":\"webui\",\"chat_id\":\"{user}\"}", 201, Shape.OBJECT, JOB),
+                get("/api/v1/jobs", Shape.ARRAY, JOB.toArray(String[]::new)),
+                get("/api/v1/jobs/1", Shape.OBJECT, JOB.toArray(String[]::new)),
+                post("/api/v1/jobs/1/pause", null, JOB.toArray(String[]::new)),
+                post("/api/v1/jobs/1/resume", null, JOB.toArray(String[]::new)));
     }
 
     @ParameterizedTest(name = "{0}")

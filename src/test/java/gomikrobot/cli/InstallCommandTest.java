@@ -92,6 +92,61 @@ class InstallCommandTest {
     }
 
     @Test
+    void launcherFindsJavaOnceAndLooksAgainOnlyWhenItDisappears() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        assertEquals(0, install(Optional.of(jarOfCompiledClasses()), "--prefix", prefix.toString()).code());
+        Path checks = tmp.resolve("version-checks");
+        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
+        Path bin = Files.createDirectories(jvms.resolve("a/bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\n[ \"$1\" = -version ] && echo checked >> '" + checks + "'\n"
+                + "exec '" + Path.of(javaHome(), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = Map.of("PATH", toolsWithoutJava().toString(), "GOMIKROBOT_JVM_DIRS", jvms.toString());
+        Path remembered = tmp.resolve("gmb-home/cache/java");
+
+        for (int i = 0; i < 3; i++) {
+            Result r = launch(prefix.resolve("bin/gomikrobot"), env, "version");
+            assertEquals(0, r.code(), r.output());
+        }
+        assertEquals(1, Files.readAllLines(checks).size(), "java -version ran on the first start only");
+        assertEquals(jvms.resolve("a/bin/java").toString(), Files.readAllLines(remembered).getFirst());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(remembered)));
+
+        Files.move(jvms.resolve("a"), jvms.resolve("b")); // the remembered Java is gone: look again
+        Result moved = launch(prefix.resolve("bin/gomikrobot"), env, "version");
+
+        assertEquals(0, moved.code(), moved.output());
+        assertEquals(2, Files.readAllLines(checks).size());
+        assertEquals(jvms.resolve("b/bin/java").toString(), Files.readAllLines(remembered).getFirst());
+    }
+
+    @Test
+    void launcherStartsTheJvmWithItsDefaultsWhichGomikrobotJavaOptsOverride() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        assertEquals(0, install(Optional.of(jarOfCompiledClasses()), "--prefix", prefix.toString()).code());
+        Path launcher = prefix.resolve("bin/gomikrobot");
+
+        Result version = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal"), "version");
+        Result gateway = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -Xmx1g"), "gateway", "--no-such-option");
+        Result g1 = launch(launcher, Map.of("JAVA_HOME", javaHome(), "GOMIKROBOT_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XX:+UseG1GC"), "version");
+
+        assertEquals(0, version.code(), version.output());
+        assertEquals("true", flag(version, "UseSerialGC"));
+        assertEquals(Long.toString(256L << 20), flag(version, "MaxHeapSize"));
+        assertEquals("1", flag(version, "TieredStopAtLevel"), "a short command gets the quick compiler alone");
+        assertEquals("true", flag(version, "ExitOnOutOfMemoryError"));
+        assertEquals(2, gateway.code(), "the usage error: " + gateway.output());
+        assertEquals("4", flag(gateway, "TieredStopAtLevel"), "the gateway gets the optimising compiler too");
+        assertEquals(Long.toString(1L << 30), flag(gateway, "MaxHeapSize"), "GOMIKROBOT_JAVA_OPTS wins");
+        assertEquals(0, g1.code(), g1.output());
+        assertEquals("true", flag(g1, "UseG1GC"));
+        assertEquals("false", flag(g1, "UseSerialGC"), "a collector named there replaces the serial one");
+    }
+
+    @Test
     void notPermittedSuggestsSudoOrAnotherPrefix() throws Exception {
         Path locked = Files.createDirectories(tmp.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -149,6 +204,24 @@ class InstallCommandTest {
             throw new AssertionError("launcher did not finish: " + output);
         }
         return new Result(p.exitValue(), output);
+    }
+
+    /** The value {@code -XX:+PrintFlagsFinal} printed for {@code name}. */
+    private static String flag(Result r, String name) {
+        return r.output().lines().map(String::strip).filter(line -> line.matches("\\S+\\s+" + name + "\\s+=.*"))
+                .map(line -> line.replaceFirst(".*=\\s*(\\S+).*", "$1")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not printed: " + r.output()));
+    }
+
+    /** A PATH folder with the few tools the launcher uses and no java. */
+    private Path toolsWithoutJava() throws IOException {
+        Path tools = Files.createDirectories(tmp.resolve("tools"));
+        for (String tool : List.of("sed", "mkdir", "mv", "rm")) {
+            Path found = Stream.of("/usr/bin", "/bin").map(dir -> Path.of(dir, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow(() -> new AssertionError(tool + " not found"));
+            Files.createSymbolicLink(tools.resolve(tool), found);
+        }
+        return tools;
     }
 
     private static String javaHome() {

@@ -128,7 +128,7 @@ final class LiveGateway implements AutoCloseable {
     /** The configuration with both servers on port 0: the system picks free ports, no probing race. */
     static Config anyFreePorts(Config config) {
         GatewayConfig g = config.gateway();
-        return config.withGateway(new GatewayConfig(g.host(), 0, 0, g.authToken(), g.corsOrigins()));
+        return config.withGateway(g.withPorts(0, 0));
     }
 
     /** A fresh repo on branch main, with a committer configured and one committed file. */

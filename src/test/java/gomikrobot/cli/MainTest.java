@@ -72,6 +72,15 @@ class MainTest {
     }
 
     @Test
+    void statusShowsAKeylessLocalServerAsConfigured() {
+        CliRun r = CliRun.run(home, java.util.Map.of("MIKROBOT_OPENAI_API_BASE", "http://127.0.0.1:11434/v1"), "",
+                "status");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("provider:    configured (local server, no key needed) (http://127.0.0.1:11434/v1"),
+                r.out);
+    }
+
+    @Test
     void statusSaysWhetherExecIsSandboxed() {
         CliRun r = CliRun.run(home, java.util.Map.of("MIKROBOT_TOOLS_EXEC_SANDBOX", "off"), "", "status");
         assertEquals(0, r.exit, r.err);

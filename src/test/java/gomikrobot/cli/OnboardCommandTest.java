@@ -135,6 +135,27 @@ class OnboardCommandTest {
     }
 
     @Test
+    void aLocalServerWithoutAKeyIsReportedAsReachedWithoutOneNeverAsAWorkingKey() {
+        try (FakeOpenAiServer local = FakeOpenAiServer.start()) {
+            OnboardRun r = nonInteractive("--provider", "custom", "--api-base", local.baseUrl());
+
+            assertEquals(0, r.code(), r.all());
+            assertTrue(r.out().contains("Reached " + local.baseUrl() + " without an API key"), r.all());
+            assertFalse(r.out().contains("The API key works"), r.all());
+        }
+    }
+
+    @Test
+    void aServerThatWantsAKeyWhenNoneIsGivenSaysSoOnce() {
+        OnboardRun r = nonInteractive("--provider", "custom", "--api-base", server.baseUrl());
+
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains(server.baseUrl() + " needs an API key: it refused the request without one "
+                + "(HTTP 401: Incorrect API key provided: (none) (type invalid_request_error))"), r.all());
+        assertEquals(1, r.out().split("HTTP 401", -1).length - 1, "the status is named once: " + r.out());
+    }
+
+    @Test
     void badFlagsAreUsageErrorsAndWriteNothing() {
         assertEquals(2, run(env(), "", "--non-interactive", "--api-key-env", "UNSET_VAR").code());
         assertEquals(2, run(env(), "", "--non-interactive", "--provider", "azure").code());

@@ -46,7 +46,8 @@ class ConfigLoaderTest {
         assertNull(c.paths().systemRepoPath());
         assertEquals(new ModelConfig("gpt-4o-mini", 8192, 0.7, 20, 4), c.model());
         assertEquals(new ProviderConfig("", "https://api.openai.com/v1"), c.providers().openai());
-        assertEquals(new ProviderConfig("", "https://openrouter.ai/api/v1"), c.providers().openrouter());
+        assertEquals(new ProviderConfig("", "https://openrouter.ai/api/v1", ProviderConfig.PROJECT_URL,
+                ProviderConfig.PROJECT_NAME), c.providers().openrouter());
         assertEquals(new LocalWhisperConfig(false, "base", ""), c.providers().localWhisper());
         assertEquals(new GatewayConfig("127.0.0.1", 18790, 18791, "", List.of()), c.gateway());
         assertEquals(new ExecToolConfig(Duration.ofSeconds(60), true, List.of()), c.tools().exec());
@@ -272,7 +273,7 @@ class ConfigLoaderTest {
     void whatsappMediaCapVoiceRepliesAndGroupsAreRead() throws IOException {
         Path file = writeConfig("{\"channels\": {\"whatsapp\": {\"voiceReplies\": true, \"groups\": \"Mention\"}}}");
         WhatsAppConfig w = load(Map.of("MIKROBOT_CHANNELS_WHATSAPP_MAX_MEDIA_BYTES", "1048576")).channels().whatsapp();
-        assertEquals(new WhatsAppConfig(false, List.of(), false, false, 1_048_576, true, WhatsAppConfig.Groups.MENTION),
+        assertEquals(new WhatsAppConfig(false, List.of(), false, false, 1_048_576, true, Groups.MENTION),
                 w);
         writeConfig("{\"channels\": {\"whatsapp\": {\"groups\": \"all\"}}}");
         assertEquals("config error: " + file + ": channels.whatsapp.groups must be one of off, mention, got \"all\"",
@@ -287,8 +288,8 @@ class ConfigLoaderTest {
         assertEquals("config error: " + file + ": gateway.port must be 1-65535, got 99999", failure(Map.of()));
         writeConfig("{\"model\": {\"temperature\": 2.5}}");
         assertEquals("config error: " + file + ": model.temperature must be 0-2, got 2.5", failure(Map.of()));
-        writeConfig("{\"policy\": {\"externalMaxTier\": 3}}");
-        assertEquals("config error: " + file + ": policy.externalMaxTier must be 0-2, got 3", failure(Map.of()));
+        writeConfig("{\"policy\": {\"externalMaxTier\": 4}}");
+        assertEquals("config error: " + file + ": policy.externalMaxTier must be 0-3, got 4", failure(Map.of()));
         writeConfig("{\"tools\": {\"exec\": {\"timeout\": 0}}}");
         assertEquals("config error: " + file + ": tools.exec.timeout must be positive, got 0s", failure(Map.of()));
         writeConfig("{\"log\": {\"level\": \"verbose\"}}");
@@ -315,12 +316,75 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void schedulerSettingsHaveDefaultsEnvNamesAndRules() {
+        SchedulerConfig defaults = load(Map.of()).scheduler();
+        assertEquals(new SchedulerConfig(Duration.ofHours(1), Duration.ofMinutes(30), "", ""), defaults);
+        SchedulerConfig set = load(Map.of("MIKROBOT_SCHEDULER_CATCH_UP", "2h", "MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL",
+                "0", "MIKROBOT_SCHEDULER_HEARTBEAT_TO", "webui:1", "MIKROBOT_SCHEDULER_QUIET_HOURS", "22:00-07:00"))
+                .scheduler();
+        assertEquals(new SchedulerConfig(Duration.ofHours(2), Duration.ZERO, "webui:1", "22:00-07:00"), set);
+        assertEquals("config error: env MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL: scheduler.heartbeatInterval must be 0"
+                + " (off) or at least 60s, got 30s", failure(Map.of("MIKROBOT_SCHEDULER_HEARTBEAT_INTERVAL", "30s")));
+        assertEquals("config error: env MIKROBOT_SCHEDULER_CATCH_UP: scheduler.catchUp must be at least 60s, got 0s",
+                failure(Map.of("MIKROBOT_SCHEDULER_CATCH_UP", "0")));
+        assertEquals("config error: env MIKROBOT_SCHEDULER_QUIET_HOURS: scheduler.quietHours must be HH:MM-HH:MM,"
+                + " e.g. 22:00-07:00, got \"24:00-07:00\"", failure(Map.of("MIKROBOT_SCHEDULER_QUIET_HOURS",
+                "24:00-07:00")));
+        assertTrue(failure(Map.of("MIKROBOT_SCHEDULER_HEARTBEAT_TO", "whatsapp")).contains("must be CHANNEL:CHAT"));
+    }
+
+    @Test
     void hugeNumbersAreRejectedNotWrapped() throws IOException {
         Path file = writeConfig("{\"gateway\": {\"port\": 4294985086}}");
         assertEquals("config error: " + file + ": gateway.port must be 1-65535, got 4294985086", failure(Map.of()));
         writeConfig("{\"model\": {\"maxTokens\": 99999999999999999999999}}");
         assertEquals("config error: " + file + ": model.maxTokens is out of range: 99999999999999999999999",
                 failure(Map.of()));
+    }
+
+    // ---- approvals and tool tiers ----
+
+    @Test
+    void byDefaultNoToolHasAChosenTierAndTheOwnerHasFiveMinutesForTiersUpToTwo() {
+        Config c = load(Map.of());
+        assertEquals(Map.of(), c.tools().tiers());
+        assertEquals(2, c.policy().maxApprovalTier());
+        assertEquals(Duration.ofMinutes(5), c.policy().approvalTimeout());
+    }
+
+    @Test
+    void tiersAndApprovalLimitsComeFromTheFileAndTheEnvironmentWins() throws IOException {
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": 3, \"read_file\": 0}},"
+                + " \"policy\": {\"maxApprovalTier\": 1, \"approvalTimeout\": \"90s\"}}");
+        Config fromFile = load(Map.of());
+        assertEquals(Map.of("exec", 3, "read_file", 0), fromFile.tools().tiers());
+        assertEquals(1, fromFile.policy().maxApprovalTier());
+        assertEquals(Duration.ofSeconds(90), fromFile.policy().approvalTimeout());
+
+        Config fromEnv = load(Map.of("MIKROBOT_TOOLS_TIERS", " exec = 1 , mcp_files_read=0 ",
+                "MIKROBOT_POLICY_APPROVAL_TIMEOUT", "2m"));
+        assertEquals(Map.of("exec", 1, "mcp_files_read", 0), fromEnv.tools().tiers());
+        assertEquals(Duration.ofMinutes(2), fromEnv.policy().approvalTimeout());
+    }
+
+    @Test
+    void aBadTierIsNamedWithItsKeyAndSource() throws IOException {
+        Path file = writeConfig("{\"tools\": {\"tiers\": {\"exec\": \"high\"}}}");
+        assertEquals("config error: " + file + ": tools.tiers.exec must be an integer", failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": null}}}");
+        assertEquals("config error: " + file + ": tools.tiers.exec must be an integer", failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": [\"exec\"]}}");
+        assertEquals("config error: " + file + ": tools.tiers must be an object of names to integers",
+                failure(Map.of()));
+        writeConfig("{\"tools\": {\"tiers\": {\"exec\": 7}}}");
+        assertEquals("config error: " + file + ": tools.tiers values must be 0-3, got {exec=7}", failure(Map.of()));
+        writeConfig("{}");
+        assertEquals("config error: env MIKROBOT_TOOLS_TIERS: not a list of name=integer pairs (like"
+                + " exec=3,read_file=0): \"exec:3\"", failure(Map.of("MIKROBOT_TOOLS_TIERS", "exec:3")));
+        assertEquals("config error: env MIKROBOT_POLICY_MAX_APPROVAL_TIER: policy.maxApprovalTier must be 0-3, got 4",
+                failure(Map.of("MIKROBOT_POLICY_MAX_APPROVAL_TIER", "4")));
+        assertEquals("config error: env MIKROBOT_POLICY_APPROVAL_TIMEOUT: policy.approvalTimeout must be positive,"
+                + " got 0s", failure(Map.of("MIKROBOT_POLICY_APPROVAL_TIMEOUT", "0")));
     }
 
     // ---- secrets ----

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +55,7 @@ class DeliveryWorkerTest {
             recordedTexts.add(text);
         };
         worker = new DeliveryWorker(timeline.tasks(), silent::get,
-                Route.standard(timeline.webUsers(), Optional.of(whatsapp), log), Clock.systemUTC(), Log.quiet(),
+                Route.standard(timeline.webUsers(), List.of(whatsapp), log), Clock.systemUTC(), Log.quiet(),
                 new Metrics(), Runnable::run);
     }
 
@@ -183,7 +182,7 @@ class DeliveryWorkerTest {
             }
         };
         var threaded = new DeliveryWorker(timeline.tasks(), silent::get,
-                Map.of("whatsapp", new WhatsAppRoute(blocking, (t, x, c, s, r) -> { })), Clock.systemUTC(), Log.quiet(),
+                Map.of("whatsapp", new ChannelRoute(blocking, (t, x, c, s, r) -> { })), Clock.systemUTC(), Log.quiet(),
                 new Metrics());
         Task slow = completed("whatsapp", JID, "to the slow chat");
         Task later = completed("whatsapp", JID, "second to the slow chat");

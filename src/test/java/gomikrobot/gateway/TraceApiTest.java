@@ -34,7 +34,8 @@ class TraceApiTest {
     @BeforeEach
     void start() throws Exception {
         f = new StoreFixture(tmp, (timeline, router) -> new TraceApi(timeline.events(), timeline.tasks(),
-                timeline.policy(), new GroupTraceStore(timeline.db()), ZoneId.of("Europe/Berlin")).mount(router));
+                timeline.policy(), new GroupTraceStore(timeline.db()),
+                timeline.approvals(), ZoneId.of("Europe/Berlin")).mount(router));
     }
 
     @AfterEach

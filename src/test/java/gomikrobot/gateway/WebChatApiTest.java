@@ -42,9 +42,9 @@ class WebChatApiTest {
         };
         server = TestServer.start(router -> {
             new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
-                    whatsapp, h.ids, h.clock, Log.quiet()).mount(router);
+                    whatsapp, new PartialAnswers(), h.ids, h.clock, Log.quiet()).mount(router);
             new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(),
-                    new GroupTraceStore(h.timeline.db()), ZoneOffset.UTC).mount(router);
+                    new GroupTraceStore(h.timeline.db()), h.timeline.approvals(), ZoneOffset.UTC).mount(router);
         });
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,6 +95,8 @@ class MemoryTest {
         assertTrue(hits.getFirst().score() >= Memory.RAG_MIN_SCORE, "score " + hits.getFirst().score());
         assertEquals(1, fx.embeddingCalls(), "the refusal is remembered, not retried on every search");
         assertTrue(fx.logText().contains("Embeddings unavailable; memory uses keyword search only"), fx.logText());
+        assertTrue(fx.logText().contains("model=text-embedding-3-small"), "the warning names the default model: "
+                + fx.logText());
         assertFalse(fx.logText().contains(MemoryFixture.KEY));
     }
 
@@ -180,6 +183,49 @@ class MemoryTest {
         List<MemoryHit> hits = memory.recall("NEAR(\"quotes\" OR chunk_id:abc) * ^ AND -", 5);
 
         assertEquals(1, hits.size());
+    }
+
+    @Test
+    void aMemoryWithoutAnyVectorIsSearchedByKeywordsWithoutAnEmbeddingsCall() {
+        Memory memory = fx.memory();
+        fx.db.write(c -> c.createStatement().executeUpdate("INSERT INTO memory_chunks (id, content, source) VALUES"
+                + " ('kw1', 'The spare key hangs behind the garage door', 'user')"));
+
+        List<MemoryHit> hits = memory.recall("where is the spare key", 5);
+
+        assertEquals("kw1", hits.getFirst().chunk().id());
+        assertTrue(fx.llm.requests().isEmpty(), "nothing stored to compare a query's vector with: no provider call");
+    }
+
+    @Test
+    void aSlowEmbeddingsEndpointCostsASearchItsTimeBoxThenKeywordsAnswer() {
+        Memory memory = new Memory(fx.db, fx.provider(MemoryFixture.KEY), null, Duration.ofMillis(200),
+                Clock.systemUTC(), fx.log);
+        memory.remember("The boat is moored at pier 7 in Lindau", "boat");
+        fx.llm.setEmbeddingDelay(Duration.ofSeconds(30));
+
+        List<MemoryHit> hits = memory.recall("boat pier Lindau", 5);
+
+        assertEquals("The boat is moored at pier 7 in Lindau", hits.getFirst().chunk().content());
+        assertEquals(1.0, hits.getFirst().score(), 1e-9, "found by its keywords alone");
+        assertTrue(fx.logText().contains("Embeddings call slower than its time box; using keyword search"),
+                fx.logText());
+        assertTrue(fx.logText().contains("time_box_ms=200"), fx.logText());
+        assertTrue(memory.embeddingsAvailable(), "a slow answer does not switch embeddings off");
+    }
+
+    @Test
+    void theSameQueryIsEmbeddedOnceAndAnotherQueryAgain() {
+        Memory memory = fx.memory();
+        memory.remember("Maria's flight lands at 18:40 on Friday", "travel");
+        int afterRemember = fx.embeddingCalls();
+
+        memory.relevantTo("When does Maria land?");
+        memory.recall("When does Maria land?", 3);
+        assertEquals(afterRemember + 1, fx.embeddingCalls(), "the prompt's search and the recall share one vector");
+
+        memory.recall("Which flight is Maria on?", 3);
+        assertEquals(afterRemember + 2, fx.embeddingCalls());
     }
 
     private List<String> row(String id, String... columns) {

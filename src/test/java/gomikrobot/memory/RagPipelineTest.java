@@ -53,6 +53,16 @@ class RagPipelineTest {
     }
 
     @Test
+    void withAnEmptyMemoryEachMessageCostsExactlyOneProviderRequest() throws Exception {
+        ask("Good morning");
+        ask("What is on today?");
+        ask("Thanks");
+
+        assertEquals(List.of("/v1/chat/completions", "/v1/chat/completions", "/v1/chat/completions"),
+                fx.llm.requests().stream().map(r -> r.path()).toList(), "no embeddings call before a chat call");
+    }
+
+    @Test
     void rememberToolCalledByTheModelStoresTheFact() throws Exception {
         fx.llm.enqueueToolCall("remember", "{\"content\":\"Car is parked on level 3, spot B17\",\"tags\":\"car\"}");
         fx.llm.enqueueText("Noted.");

@@ -29,37 +29,37 @@ class PolicyEngineTest {
     }
 
     @Test
-    void refusesTierOneForExternalSender() {
+    void refusesTierOneForExternalSender() throws InterruptedException {
         Decision d = engine(2, 0, List.of(), List.of()).decide(request("write_file", 1, "stranger", false));
         assertEquals(new Decision.Deny("tier_1_denied_for_external_message"), d);
     }
 
     @Test
-    void allowsTierTwoForOwner() {
+    void allowsTierTwoForOwner() throws InterruptedException {
         Decision d = engine(2, 0, List.of(), List.of()).decide(request("exec", 2, "owner", true));
         assertEquals(new Decision.Allow("tier_2_auto_approved"), d);
     }
 
     @Test
-    void alwaysAllowsTierZeroEvenForExternalSenders() {
+    void alwaysAllowsTierZeroEvenForExternalSenders() throws InterruptedException {
         Decision d = engine(0, 0, List.of(), List.of()).decide(request("read_file", 0, "stranger", false));
         assertEquals(new Decision.Allow("tier_0_always_allowed"), d);
     }
 
     @Test
-    void deniesOwnerAboveMaxAutoTierAsRequiringApproval() {
+    void deniesOwnerAboveMaxAutoTierAsRequiringApproval() throws InterruptedException {
         Decision d = engine(1, 0, List.of(), List.of()).decide(request("exec", 2, "owner", true));
         assertEquals(new Decision.Deny("tier_2_requires_approval"), d);
     }
 
     @Test
-    void raisedExternalMaxTierAutoApprovesExternalCalls() {
+    void raisedExternalMaxTierAutoApprovesExternalCalls() throws InterruptedException {
         Decision d = engine(2, 1, List.of(), List.of()).decide(request("edit_file", 1, "friend", false));
         assertEquals(new Decision.Allow("tier_1_auto_approved"), d);
     }
 
     @Test
-    void deniesSenderNotOnAllowList() {
+    void deniesSenderNotOnAllowList() throws InterruptedException {
         PolicyEngine engine = engine(2, 0, List.of("alice@s.whatsapp.net"), List.of());
         assertEquals(new Decision.Deny("sender_not_authorized: mallory"),
                 engine.decide(request("read_file", 0, "mallory", true)));
@@ -68,7 +68,7 @@ class PolicyEngineTest {
     }
 
     @Test
-    void allowListMatchesExactlyNotBySubstring() {
+    void allowListMatchesExactlyNotBySubstring() throws InterruptedException {
         PolicyEngine engine = engine(2, 0, List.of("alice"), List.of());
         assertInstanceOf(Decision.Deny.class, engine.decide(request("read_file", 0, "alice|mallory", true)));
         assertInstanceOf(Decision.Deny.class, engine.decide(request("read_file", 0, "Alice", true)));
@@ -76,26 +76,26 @@ class PolicyEngineTest {
     }
 
     @Test
-    void toolDeniedByConfigWinsOverEverything() {
+    void toolDeniedByConfigWinsOverEverything() throws InterruptedException {
         PolicyEngine engine = engine(2, 2, List.of("owner"), List.of("read_file"));
         assertEquals(new Decision.Deny("tool_denied_by_config"), engine.decide(request("read_file", 0, "owner", true)));
         assertEquals(new Decision.Deny("tool_denied_by_config"), engine.decide(request("read_file", 0, "other", true)));
     }
 
     @Test
-    void everyDecisionReachesTheRecorder() {
+    void everyDecisionReachesTheRecorder() throws InterruptedException {
         PolicyEngine engine = engine(2, 0, List.of(), List.of("exec"));
         engine.decide(request("read_file", 0, "a", false));
         engine.decide(request("write_file", 1, "b", false));
         engine.decide(request("exec", 2, "c", true));
         assertEquals(List.of(
                 "read_file|a|Allow[reason=tier_0_always_allowed]",
-                "write_file|b|Deny[reason=tier_1_denied_for_external_message]",
-                "exec|c|Deny[reason=tool_denied_by_config]"), recorded);
+                "write_file|b|Deny[reason=tier_1_denied_for_external_message, note=]",
+                "exec|c|Deny[reason=tool_denied_by_config, note=]"), recorded);
     }
 
     @Test
-    void recorderReceivesTraceTaskChannelAndTier() {
+    void recorderReceivesTraceTaskChannelAndTier() throws InterruptedException {
         List<PolicyRequest> seen = new ArrayList<>();
         new PolicyEngine(new PolicyConfig(2, 0, null, null), (req, d) -> seen.add(req))
                 .decide(new PolicyRequest("trace-9", "task-9", "exec", 2, "me", "cli", true));
@@ -103,7 +103,7 @@ class PolicyEngineTest {
     }
 
     @Test
-    void failingRecorderIsLoggedAndDecisionStands() {
+    void failingRecorderIsLoggedAndDecisionStands() throws InterruptedException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Log log = new Log(Log.Level.INFO, false, new PrintStream(err, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), Set.of());

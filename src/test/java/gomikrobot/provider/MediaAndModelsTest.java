@@ -139,7 +139,9 @@ class MediaAndModelsTest {
 
         ModelsCheck.Rejected rejected = assertInstanceOf(ModelsCheck.Rejected.class, check);
         assertEquals(401, rejected.status());
-        assertTrue(rejected.reason().startsWith("Model list request failed: HTTP 401: Incorrect API key"));
+        assertTrue(rejected.reason().startsWith("Incorrect API key provided: "), "the server's words alone, "
+                + "so a caller adding the status does not repeat it: " + rejected.reason());
+        assertTrue(rejected.reason().endsWith("(type invalid_request_error)"), rejected.reason());
         assertTrue(!rejected.reason().contains(KEY), rejected.reason());
         assertEquals(1, server.count("/models"), "a rejected key is not retried");
     }

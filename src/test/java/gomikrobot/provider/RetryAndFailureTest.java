@@ -2,9 +2,13 @@ package gomikrobot.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.config.LocalWhisperConfig;
+import gomikrobot.config.ProviderConfig;
+import gomikrobot.config.ProvidersConfig;
 import gomikrobot.testing.FakeOpenAiServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,14 +16,19 @@ import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RetryAndFailureTest {
     private static final String KEY = "sk-proj-VerySecretKeyValue0987654321";
     private static final String ERROR_500 = "{\"error\":{\"message\":\"The server had an error\"}}";
+    private static final String RATE_LIMITED = "{\"error\":{\"message\":\"Rate limit reached for requests\","
+            + "\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}";
+    private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
 
     private final FakeOpenAiServer server = FakeOpenAiServer.start();
     private final TestProviders providers = new TestProviders();
@@ -129,7 +138,9 @@ class RetryAndFailureTest {
 
         ProviderException rejected = assertThrows(ProviderException.class, () -> provider.chat(request()));
 
-        assertEquals("LLM request failed: HTTP 401: Incorrect API key provided: [REDACTED]", rejected.getMessage());
+        assertEquals("LLM request failed: HTTP 401: Incorrect API key provided: [REDACTED] "
+                + "(type invalid_request_error)", rejected.getMessage());
+        assertFalse(rejected.serverSaid().contains(KEY), rejected.serverSaid());
         assertEquals(401, rejected.status());
         assertFalse(rejected.retryable());
         assertTrue(overloaded.getMessage().contains("overloaded, key [REDACTED]"), overloaded.getMessage());
@@ -151,18 +162,111 @@ class RetryAndFailureTest {
     }
 
     @Test
-    void openRouterGetsItsAttributionHeaders() {
+    void openRouterGetsItsAttributionWhateverItsBaseUrl() {
+        ProviderConfig openRouter = new ProviderConfig(KEY, server.baseUrl(), "https://example.org/bot", "My Bot");
+        ProviderConfig active = new ProvidersConfig(new ProviderConfig("", HttpTransport.DEFAULT_API_BASE),
+                openRouter, new LocalWhisperConfig(false, "base", "")).active();
+
+        providers.provider(active, 0, HttpClient.newHttpClient()).chat(request());
+
+        var sent = server.last("/chat/completions");
+        assertEquals("https://example.org/bot", sent.header("HTTP-Referer"));
+        assertEquals("My Bot", sent.header("X-OpenRouter-Title"));
+        assertEquals("My Bot", sent.header("X-Title"), "the older name of the title header");
+    }
+
+    @Test
+    void theOpenAiSectionPointingAtOpenRouterSendsOpenRoutersAttribution() {
         // the fake server acts as HTTP proxy, so "openrouter.ai" is reached without leaving the machine
         HttpClient viaFake = HttpClient.newBuilder()
                 .proxy(ProxySelector.of(InetSocketAddress.createUnresolved("127.0.0.1", port()))).build();
+        ProviderConfig openRouterDefaults = new ProviderConfig("", "https://openrouter.ai/api/v1",
+                ProviderConfig.PROJECT_URL, ProviderConfig.PROJECT_NAME);
+        ProviderConfig active = new ProvidersConfig(new ProviderConfig(KEY, "http://openrouter.ai/api/v1"),
+                openRouterDefaults, new LocalWhisperConfig(false, "base", "")).active();
 
-        ChatReply reply = providers.provider("http://openrouter.ai/api/v1", KEY, 0, viaFake).chat(request());
+        ChatReply reply = providers.provider(active, 0, viaFake).chat(request());
 
         assertEquals("echo: hello", reply.content());
         var sent = server.last("/chat/completions");
         assertEquals("/api/v1/chat/completions", sent.path());
-        assertEquals("GoMikroBot", sent.header("X-Title"));
-        assertEquals(HttpTransport.OPENROUTER_REFERER, sent.header("HTTP-Referer"));
+        assertEquals(ProviderConfig.PROJECT_NAME, sent.header("X-Title"));
+        assertEquals(ProviderConfig.PROJECT_URL, sent.header("HTTP-Referer"));
+    }
+
+    @Test
+    void otherProvidersGetNoAttribution() {
+        providers.provider(server.baseUrl(), KEY).chat(request());
+
+        var sent = server.last("/chat/completions");
+        assertNull(sent.header("HTTP-Referer"));
+        assertNull(sent.header("X-OpenRouter-Title"));
+        assertNull(sent.header("X-Title"));
+    }
+
+    @Test
+    void retryAfterMsIsHonouredBeforeRetryAfter() {
+        server.enqueueStatus(429, RATE_LIMITED, Map.of("retry-after-ms", "1500", "Retry-After", "9"));
+        server.enqueueText("after the pause");
+
+        assertEquals("after the pause", providers.patient(server.baseUrl(), KEY).chat(request()).content());
+
+        assertEquals(List.of(Duration.ofMillis(1500)), providers.sleeper.waits());
+    }
+
+    @Test
+    void theResetOfTheSpentRateLimitIsHonoured() {
+        server.enqueueStatus(429, RATE_LIMITED, Map.of("x-ratelimit-remaining-requests", "12",
+                "x-ratelimit-reset-requests", "1s", "x-ratelimit-remaining-tokens", "0",
+                "x-ratelimit-reset-tokens", "6.5s"));
+        server.enqueueText("tokens are back");
+
+        providers.patient(server.baseUrl(), KEY).chat(request());
+
+        assertEquals(List.of(Duration.ofMillis(6500)), providers.sleeper.waits(), "the tokens ran out, not requests");
+    }
+
+    @Test
+    void resetHeadersAreReadLikeRetryAfter() {
+        assertEquals(Optional.of(Duration.ofSeconds(2)), advice(Map.of("x-ratelimit-reset-requests", "2s")));
+        assertEquals(Optional.of(Duration.ofSeconds(360)), advice(Map.of("x-ratelimit-reset-requests", "20ms",
+                "x-ratelimit-reset-tokens", "6m0s")), "neither says which ran out: wait for both");
+        assertEquals(Optional.of(Duration.ofMillis(250)), advice(Map.of("retry-after-ms", "250.0",
+                "x-ratelimit-reset-tokens", "6m0s")));
+        assertEquals(Optional.of(Duration.ofSeconds(3)), advice(Map.of("retry-after", "3",
+                "x-ratelimit-reset-tokens", "1m")));
+        assertEquals(Optional.empty(), advice(Map.of("retry-after-ms", "soon", "x-ratelimit-reset-tokens", "later")));
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, advice(Map.of("retry-after-ms", "99999999")).orElseThrow());
+    }
+
+    @Test
+    void aUsedUpQuotaIsNotRetriedAndSaysSo() {
+        server.enqueueStatus(429, "{\"error\":{\"message\":\"You exceeded your current quota, please check your plan "
+                + "and billing details.\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}",
+                Map.of("Retry-After", "1"));
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.patient(server.baseUrl(), KEY).chat(request()));
+
+        assertEquals("LLM request failed: HTTP 429: You exceeded your current quota, please check your plan and "
+                + "billing details. (code insufficient_quota); the account's quota is used up (see its plan and "
+                + "billing), so it is not retried", e.getMessage());
+        assertFalse(e.retryable());
+        assertEquals(1, server.count("/chat/completions"));
+        assertTrue(providers.sleeper.waits().isEmpty());
+    }
+
+    @Test
+    void theServersErrorCodeAndTypeStandBesideItsMessage() {
+        server.enqueueStatus(400, "{\"error\":{\"message\":\"Unknown parameter: 'foo'.\",\"type\":"
+                + "\"invalid_request_error\",\"param\":\"foo\",\"code\":\"unknown_parameter\"}}", Map.of());
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> providers.patient(server.baseUrl(), KEY).chat(request()));
+
+        assertEquals("LLM request failed: HTTP 400: Unknown parameter: 'foo'. (code unknown_parameter, type "
+                + "invalid_request_error)", e.getMessage());
+        assertEquals("Unknown parameter: 'foo'. (code unknown_parameter, type invalid_request_error)", e.serverSaid());
     }
 
     @Test
@@ -171,6 +275,11 @@ class RetryAndFailureTest {
                 () -> providers.provider("ftp://example.org/v1", KEY));
 
         assertTrue(e.getMessage().contains("http(s) URL"), e.getMessage());
+    }
+
+    private static Optional<Duration> advice(Map<String, String> headers) {
+        return RetryAfter.advice(name -> headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst(), NOW);
     }
 
     private int port() {

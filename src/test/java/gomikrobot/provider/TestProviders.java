@@ -14,6 +14,7 @@ import java.util.Set;
 /** Builds providers the way production does, but with recorded sleeps, a seeded random and a captured log. */
 final class TestProviders {
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(800);
+    static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final Log log = new Log(Log.Level.DEBUG, false, new PrintStream(logBytes, true, StandardCharsets.UTF_8),
@@ -24,10 +25,26 @@ final class TestProviders {
         return provider(apiBase, key, 3, HttpClient.newHttpClient());
     }
 
+    /**
+     * As {@link #provider(String, String)} with a 10 s timeout: for tests that script answers, since a first
+     * request in a fresh JVM on a busy machine can outlast the short one and retry into the next scripted answer.
+     */
+    OpenAiCompatibleProvider patient(String apiBase, String key) {
+        return provider(new ProviderConfig(key, apiBase), 3, HttpClient.newHttpClient(), PATIENT_TIMEOUT);
+    }
+
     OpenAiCompatibleProvider provider(String apiBase, String key, int maxRetries, HttpClient http) {
+        return provider(new ProviderConfig(key, apiBase), maxRetries, http);
+    }
+
+    OpenAiCompatibleProvider provider(ProviderConfig config, int maxRetries, HttpClient http) {
+        return provider(config, maxRetries, http, SHORT_TIMEOUT);
+    }
+
+    OpenAiCompatibleProvider provider(ProviderConfig config, int maxRetries, HttpClient http, Duration timeout) {
         RetryPolicy retry = new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(20), sleeper,
                 new Random(42));
-        return new OpenAiCompatibleProvider(new ProviderConfig(key, apiBase), http, retry, SHORT_TIMEOUT, log);
+        return new OpenAiCompatibleProvider(config, http, retry, timeout, log);
     }
 
     String logText() {

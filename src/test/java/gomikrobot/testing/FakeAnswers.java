@@ -14,20 +14,24 @@ final class FakeAnswers {
     }
 
     /** A chat completion; tool call ids come from {@code callIds} so they are unique across the server's life. */
-    static String completion(String model, String text, List<FakeOpenAiServer.Call> calls, AtomicInteger callIds) {
-        Map<String, Object> message = Json.object("role", "assistant", "content", text);
-        if (!calls.isEmpty()) {
+    static String completion(String model, FakeReply reply, AtomicInteger callIds) {
+        Map<String, Object> message = Json.object("role", "assistant", "content", reply.content());
+        if (reply.refusal() != null) {
+            message.put("refusal", reply.refusal());
+        }
+        if (!reply.calls().isEmpty()) {
             List<Object> wire = new ArrayList<>();
-            for (FakeOpenAiServer.Call call : calls) {
-                wire.add(Json.object("id", "call_" + callIds.incrementAndGet(), "type", "function",
-                        "function", Json.object("name", call.name(), "arguments", call.argumentsJson())));
+            for (FakeOpenAiServer.Call call : reply.calls()) {
+                String argumentsKey = call.type().equals("function") ? "arguments" : "input";
+                wire.add(Json.object("id", "call_" + callIds.incrementAndGet(), "type", call.type(),
+                        call.type(), Json.object("name", call.name(), argumentsKey, call.argumentsJson())));
             }
             message.put("tool_calls", wire);
         }
-        Map<String, Object> choice = Json.object("index", 0, "message", message,
-                "finish_reason", calls.isEmpty() ? "stop" : "tool_calls");
+        List<Object> choices = reply.noChoices() ? List.of()
+                : List.of(Json.object("index", 0, "message", message, "finish_reason", reply.finishReason()));
         return Json.write(Json.object("id", "chatcmpl-fake", "object", "chat.completion",
-                "created", 1_700_000_000L, "model", model, "choices", List.of(choice), "usage", usage()));
+                "created", 1_700_000_000L, "model", model, "choices", choices, "usage", usage()));
     }
 
     /** Vectors for every input, listed in reverse order so clients must sort by {@code index}. */
@@ -72,7 +76,7 @@ final class FakeAnswers {
         return "";
     }
 
-    private static Map<String, Object> usage() {
+    static Map<String, Object> usage() {
         return Json.object("prompt_tokens", FakeOpenAiServer.PROMPT_TOKENS,
                 "completion_tokens", FakeOpenAiServer.COMPLETION_TOKENS,
                 "total_tokens", FakeOpenAiServer.TOTAL_TOKENS);

@@ -22,14 +22,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * An OpenAI-compatible server on loopback for tests: {@code /chat/completions} answers from a script (text, tool
- * calls, error statuses, garbage, delays) and, when the script is empty, with a default reply built from the last
- * user message ({@code "echo: <text>"} unless changed), or a default tool call, after a default delay. It counts
- * how many chat requests it answered at once. {@code /embeddings}, {@code /audio/transcriptions},
+ * calls, refusals, cut or filtered answers, no choices, error statuses, garbage, delays) and, when the script is
+ * empty, with a default reply built from the last user message ({@code "echo: <text>"} unless changed), or a
+ * default tool call, after a default delay. A request with {@code stream: true} gets its answer as server-sent
+ * chunks ({@link FakeStream}), word by word with a pause between words when asked, held half way until a test
+ * lets it go ({@link #holdNextStream}), or refused like a server that cannot stream ({@link #refuseStreams}). It
+ * counts how many chat requests it answered at once. {@code /embeddings}, {@code /audio/transcriptions},
  * {@code /audio/speech} and {@code /models} answer deterministically. Every answer reports usage 10/5/15. Every
  * request is recorded. Safe to use from many threads.
  */
@@ -40,15 +44,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public static final byte[] SPEECH_BYTES = "OggS-fake-opus-audio".getBytes(StandardCharsets.US_ASCII);
     public static final List<String> MODEL_IDS = List.of("gpt-4o-mini", "text-embedding-3-small", "whisper-1");
 
-    /** One tool call in a scripted reply. */
-    public record Call(String name, String argumentsJson) {
+    /** One tool call in a scripted reply; {@code type} is {@code function} unless said otherwise. */
+    public record Call(String name, String argumentsJson, String type) {
+        public Call(String name, String argumentsJson) {
+            this(name, argumentsJson, "function");
+        }
     }
 
     private sealed interface Scripted {
-        record Text(String text) implements Scripted {
+        record Answer(FakeReply reply) implements Scripted {
         }
 
-        record Tools(List<Call> calls) implements Scripted {
+        record RawStream(String body) implements Scripted {
         }
 
         record Status(int status, String body, Map<String, String> headers) implements Scripted {
@@ -73,8 +80,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger chatsInFlight = new AtomicInteger();
     private final AtomicInteger mostChatsAtOnce = new AtomicInteger();
     private volatile int dimension = 8;
+    private volatile Duration embeddingDelay = Duration.ZERO;
     private volatile String transcript = "transcribed by the fake server";
     private volatile String expectedKey;
+    private volatile Duration streamPause = Duration.ZERO;
+    private volatile boolean refusesStreams;
+    private final AtomicReference<StreamHold> hold = new AtomicReference<>();
 
     private FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -99,7 +110,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     // ---- script for /chat/completions ----
 
     public void enqueueText(String text) {
-        script.add(new Scripted.Text(text));
+        script.add(new Scripted.Answer(FakeReply.text(text)));
+    }
+
+    /** A refusal with {@code content: null}, as OpenAI answers what a model declines. */
+    public void enqueueRefusal(String refusal) {
+        script.add(new Scripted.Answer(new FakeReply(null, refusal, List.of(), "stop", false)));
+    }
+
+    /** Text that ended for {@code finishReason}: {@code length} (cut at the token limit), {@code content_filter}. */
+    public void enqueueFinish(String text, String finishReason) {
+        script.add(new Scripted.Answer(new FakeReply(text, null, List.of(), finishReason, false)));
+    }
+
+    /** An answer with {@code choices: []}. */
+    public void enqueueNoChoices() {
+        script.add(new Scripted.Answer(new FakeReply(null, null, List.of(), null, true)));
+    }
+
+    /** Text followed by tool calls in the same answer (some models say what they are about to do). */
+    public void enqueueTextAndToolCalls(String text, Call... calls) {
+        script.add(new Scripted.Answer(new FakeReply(text, null, List.of(calls), "tool_calls", false)));
     }
 
     public void enqueueToolCall(String toolName, String argumentsJson) {
@@ -108,7 +139,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Several tool calls in one reply, in this order; ids are {@code call_1}, {@code call_2}, … across the server. */
     public void enqueueToolCalls(Call... calls) {
-        script.add(new Scripted.Tools(List.of(calls)));
+        script.add(new Scripted.Answer(FakeReply.tools(List.of(calls))));
     }
 
     public void enqueueStatus(int status, String body, Map<String, String> headers) {
@@ -118,6 +149,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** A 200 answer with this exact body, JSON or not. */
     public void enqueueRaw(String body) {
         script.add(new Scripted.Raw(body));
+    }
+
+    /** A 200 {@code text/event-stream} answer with this exact body, whatever the request asked for. */
+    public void enqueueRawStream(String body) {
+        script.add(new Scripted.RawStream(body));
     }
 
     /** The next chat answer (scripted or default) is sent only after this pause. */
@@ -148,6 +184,31 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** As {@link #setDefaultDelay(Duration)}, the pause chosen per request (given the request's JSON). */
     public void setDefaultDelay(Function<JsonObject, Duration> delay) {
         this.defaultDelay = delay;
+    }
+
+    /** Streamed answers wait this long before each word after the first (a model writing slowly). */
+    public void setStreamPause(Duration pause) {
+        this.streamPause = pause;
+    }
+
+    /** From now on a request with {@code stream: true} is refused with 400, as by a server that cannot stream. */
+    public void refuseStreams() {
+        this.refusesStreams = true;
+    }
+
+    /**
+     * The next streamed answer stops after its first {@code afterPieces} pieces of text until the returned hold
+     * is released (or 30 s pass, or the server closes), so a test can see what arrived before the answer ended.
+     */
+    public StreamHold holdNextStream(int afterPieces) {
+        StreamHold next = new StreamHold(afterPieces, new CountDownLatch(1), new CountDownLatch(1));
+        hold.set(next);
+        return next;
+    }
+
+    /** Every {@code /embeddings} answer is sent only after this pause (a slow embeddings endpoint). */
+    public void setEmbeddingDelay(Duration delay) {
+        this.embeddingDelay = delay;
     }
 
     public void setEmbeddingDimension(int dimension) {
@@ -215,6 +276,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         } else if (path.endsWith("/chat/completions")) {
             chat(exchange, body);
         } else if (path.endsWith("/embeddings")) {
+            if (embeddingDelay.isPositive() && waitOrClosed(embeddingDelay.toMillis())) {
+                return;
+            }
             sendJson(exchange, 200, FakeAnswers.embeddings(parse(body), dimension));
         } else if (path.endsWith("/audio/transcriptions")) {
             sendJson(exchange, 200, Json.write(Json.object("text", transcript)));
@@ -251,23 +315,49 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return;
         }
         String model = request.string("model", "fake-model");
-        if (next == null) {
-            Optional<Call> toolCall = defaultToolCall.apply(request);
-            sendJson(exchange, 200, toolCall.isPresent()
-                    ? FakeAnswers.completion(model, null, List.of(toolCall.get()), ids)
-                    : FakeAnswers.completion(model, defaultReply.apply(FakeAnswers.lastUserText(request)), List.of(), ids));
+        boolean stream = request.bool("stream", false);
+        if (stream && refusesStreams && !(next instanceof Scripted.Status)) {
+            sendJson(exchange, 400, Json.write(Json.object("error", Json.object("message",
+                    "Unsupported value: 'stream' does not support true with this model.", "type",
+                    "invalid_request_error", "param", "stream", "code", "unsupported_value"))));
             return;
         }
+        if (next == null) {
+            Optional<Call> toolCall = defaultToolCall.apply(request);
+            next = new Scripted.Answer(toolCall.isPresent() ? FakeReply.tools(List.of(toolCall.get()))
+                    : FakeReply.text(defaultReply.apply(FakeAnswers.lastUserText(request))));
+        }
         switch (next) {
-            case Scripted.Text(String text) -> sendJson(exchange, 200, FakeAnswers.completion(model, text, List.of(), ids));
-            case Scripted.Tools(List<Call> calls) -> sendJson(exchange, 200, FakeAnswers.completion(model, null, calls, ids));
+            case Scripted.Answer(FakeReply reply) when stream -> FakeStream.send(exchange, model, reply, ids,
+                    request.object("stream_options").bool("include_usage", false), this::pauseStream);
+            case Scripted.Answer(FakeReply reply) -> sendJson(exchange, 200, FakeAnswers.completion(model, reply, ids));
             case Scripted.Status(int status, String text, Map<String, String> headers) -> {
                 headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 sendJson(exchange, status, text);
             }
             case Scripted.Raw(String raw) -> sendJson(exchange, 200, raw);
+            case Scripted.RawStream(String raw) -> send(exchange, 200, "text/event-stream",
+                    raw.getBytes(StandardCharsets.UTF_8));
             case Scripted.Delay delay -> throw new IllegalStateException("delays are consumed above");
         }
+    }
+
+    /** Between two pieces of a streamed text: the hold, if one is set for this point, then the pause. */
+    private boolean pauseStream(int sentPieces) {
+        StreamHold current = hold.get();
+        if (current != null && current.afterPieces() == sentPieces && hold.compareAndSet(current, null)) {
+            current.reached().countDown();
+            try {
+                if (!current.released().await(30, TimeUnit.SECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        long millis = streamPause.toMillis();
+        return millis <= 0 || !waitOrClosed(millis);
     }
 
     /** True when the server was closed while waiting: then nobody is listening for the answer any more. */

@@ -2,8 +2,10 @@ package gomikrobot.testing;
 
 import gomikrobot.agent.AgentCore;
 import gomikrobot.agent.ReplyDispatcher;
-import gomikrobot.bus.Inbox;
+import gomikrobot.approval.Approvals;
+import gomikrobot.approval.OwnerReplies;
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.bus.Inbox;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.bus.Reply;
 import gomikrobot.config.Config;
@@ -12,6 +14,8 @@ import gomikrobot.memory.Memory;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
+import gomikrobot.policy.OwnerApproval;
+import gomikrobot.process.Sandbox;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.timeline.Database;
@@ -24,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +47,8 @@ public final class TestPipeline implements AutoCloseable {
     public static final String KEY = "sk-test-key-123456";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
-    public final Clock clock = Clock.systemUTC();
-    public final Ids ids = new Ids(clock);
+    public final Clock clock;
+    public final Ids ids;
     public final FakeOpenAiServer llm = FakeOpenAiServer.start();
     public final Path workspace;
     public final Path repo;
@@ -54,12 +57,18 @@ public final class TestPipeline implements AutoCloseable {
     public final Timeline timeline;
     public final AgentCore agent;
     public final Memory memory;
+    /** The gateway's approvals over this pipeline's database; the agent asks them only when started with them. */
+    public final Approvals approvals;
+    /** The intake, behind the approvals' interception of owner replies when started with approvals. */
     public final Inbox inbox;
     /** Replies that went to the channel's delivery because no caller waited for them. */
     public final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
     private final ReplyDispatcher replies;
 
-    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, Log log) throws Exception {
+    private TestPipeline(Path root, Map<String, String> extraEnv, boolean recover, boolean withApprovals, Log log,
+                         Clock clock) throws Exception {
+        this.clock = clock;
+        this.ids = new Ids(clock);
         this.workspace = Files.createDirectories(root.resolve("workspace"));
         this.repo = Files.createDirectories(root.resolve("repo"));
         Map<String, String> env = new HashMap<>(Map.of(
@@ -76,9 +85,12 @@ public final class TestPipeline implements AutoCloseable {
                 new SplittableRandom(1));
         var provider = new OpenAiCompatibleProvider(config.providers().active(), HttpClient.newHttpClient(), noSleep,
                 Duration.ofSeconds(5), log);
-        this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo, ids, clock, log, new Metrics());
+        this.approvals = new Approvals(timeline.approvals(), config.policy().approvalTimeout(), ids, log);
+        this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo,
+                withApprovals ? approvals : OwnerApproval.NOBODY, ids, clock, log, new Metrics(),
+                Sandbox.choose(config.tools().exec()));
         this.memory = agent.memory();
-        this.inbox = agent.intake();
+        this.inbox = withApprovals ? new OwnerReplies(agent.intake(), approvals) : agent.intake();
         this.replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivered::add, log);
         replies.start();
         agent.loop().start();
@@ -89,12 +101,23 @@ public final class TestPipeline implements AutoCloseable {
 
     /** Owns the task table (settles leftovers at start), as the gateway does. */
     public static TestPipeline start(Path root) throws Exception {
-        return new TestPipeline(root, Map.of(), true, quietLog());
+        return new TestPipeline(root, Map.of(), true, false, quietLog(), Clock.systemUTC());
     }
 
     public static TestPipeline start(Path root, Map<String, String> extraEnv, boolean recover, Log log)
             throws Exception {
-        return new TestPipeline(root, extraEnv, recover, log);
+        return new TestPipeline(root, extraEnv, recover, false, log, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, Map, boolean, Log)}, on {@code clock} (a {@link MutableClock} a test moves). */
+    public static TestPipeline start(Path root, Map<String, String> extraEnv, boolean recover, Log log, Clock clock)
+            throws Exception {
+        return new TestPipeline(root, extraEnv, recover, false, log, clock);
+    }
+
+    /** As the gateway runs it: calls above the sender's tier wait for the owner, whose answers the inbox takes. */
+    public static TestPipeline withApprovals(Path root, Map<String, String> extraEnv) throws Exception {
+        return new TestPipeline(root, extraEnv, true, true, quietLog(), Clock.systemUTC());
     }
 
     public static Log quietLog() {
@@ -153,8 +176,8 @@ public final class TestPipeline implements AutoCloseable {
 
     /** The task of a trace once it has finished, waiting up to 20 s for the agent. */
     public Task finishedTask(String traceId) throws InterruptedException {
-        Instant deadline = clock.instant().plus(ANSWER_TIMEOUT);
-        while (clock.instant().isBefore(deadline)) {
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos(); // not the clock: a test may hold it still
+        while (System.nanoTime() < deadline) {
             Optional<Task> task = timeline.tasks().byTrace(traceId);
             if (task.isPresent() && (task.get().status().equals(Task.COMPLETED) || task.get().status().equals(Task.FAILED))) {
                 return task.get();
@@ -167,6 +190,7 @@ public final class TestPipeline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            approvals.close();
             agent.loop().stop(Duration.ofSeconds(5));
             agent.intake().close();
             replies.close();

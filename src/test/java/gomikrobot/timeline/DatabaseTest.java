@@ -30,11 +30,14 @@ class DatabaseTest {
     private final TestDb testDb = new TestDb();
 
     @Test
-    void freshDatabaseHasTheSevenTablesInFreshColumnOrderAndOurTokenUsage() {
+    void freshDatabaseHasTheSevenTablesInFreshColumnOrderOurTokenUsageAndTheApprovalRequests() {
         try (Database db = testDb.open(dir.resolve("timeline.db"))) {
-            assertEquals(List.of("memory_chunks", "policy_decisions", "settings", "sqlite_sequence", "tasks",
-                    "timeline", "token_usage", "web_links", "web_users"), SchemaQueries.tables(db));
+            assertEquals(List.of("approval_requests", "memory_chunks", "policy_decisions", "scheduled_jobs", "settings",
+                    "sqlite_sequence", "tasks", "timeline", "token_usage", "web_links", "web_users"),
+                    SchemaQueries.tables(db));
             assertEquals(List.of("day", "kind", "tokens"), SchemaQueries.columns(db, "token_usage"));
+            assertEquals(List.of("id", "approval_id", "trace_id", "task_id", "tool", "tier", "arguments", "sender",
+                    "channel", "status", "created_at", "responded_at"), SchemaQueries.columns(db, "approval_requests"));
             assertEquals(List.of("id", "event_id", "trace_id", "span_id", "parent_span_id", "timestamp", "sender_id",
                     "sender_name", "event_type", "content_text", "media_path", "vector_id", "classification",
                     "authorized", "metadata", "span_started_at", "span_ended_at", "span_duration_ms"),
@@ -50,7 +53,8 @@ class DatabaseTest {
                     "created_at"), SchemaQueries.columns(db, "policy_decisions"));
             assertEquals(List.of("id", "content", "embedding", "source", "tags", "version", "created_at", "updated_at"),
                     SchemaQueries.columns(db, "memory_chunks"));
-            assertEquals(List.of("idx_memory_chunks_source", "idx_policy_task", "idx_policy_trace", "idx_tasks_delivery",
+            assertEquals(List.of("idx_approval_id", "idx_approval_status", "idx_memory_chunks_source", "idx_policy_task",
+                    "idx_policy_trace", "idx_scheduled_jobs_next", "idx_tasks_delivery",
                     "idx_tasks_idempotency", "idx_tasks_status", "idx_tasks_trace", "idx_timeline_authorized",
                     "idx_timeline_sender", "idx_timeline_timestamp", "idx_timeline_trace", "idx_web_links_whatsapp"),
                     SchemaQueries.namedIndexes(db));

@@ -42,6 +42,13 @@ class GoDatabaseMigrationTest {
             assertTrue(SchemaQueries.columns(db, "web_users").contains("force_send"));
             assertTrue(SchemaQueries.namedIndexes(db).contains("idx_timeline_trace"));
             assertTrue(SchemaQueries.tables(db).contains("approval_requests"), "Go's other tables are left alone");
+            JobStore jobs = new JobStore(db, clock);
+            assertEquals(List.of(), jobs.list(), "the original's job records are not jobs to run");
+            assertEquals(List.of("memory_sync|3"), SchemaQueries.strings(db,
+                    "SELECT job_name || '|' || run_count FROM scheduled_jobs", 1), "and they are kept");
+            ScheduledJob.Owner owner = new ScheduledJob.Owner("scheduler", "webui", "1", true);
+            assertEquals("ours", jobs.insert(new NewJob("ours", "Hi", owner, "every", "1h", "UTC",
+                    clock.instant())).orElseThrow().name());
             assertEquals(1L, (long) SchemaQueries.strings(db, "SELECT COUNT(*) FROM approval_requests", 1)
                     .stream().map(Long::parseLong).findFirst().orElseThrow());
         }
@@ -97,6 +104,9 @@ class GoDatabaseMigrationTest {
         }
         Map<String, List<String>> after = new TreeMap<>(shape(file));
         assertTrue(after.remove("token_usage") != null, "our own table for metered tokens is added");
+        List<String> jobs = after.remove("scheduled_jobs");
+        assertEquals(before.remove("scheduled_jobs"), jobs.subList(0, 7), "the original's job columns come first");
+        assertEquals(12, jobs.size() - 7, "what a job needs is appended: " + jobs);
         assertEquals(before, after, "nothing else added to a database that already has every column");
         assertTrue(testDb.logText().contains("added_columns=none"), testDb.logText());
     }

@@ -96,6 +96,16 @@ final class GoSchema {
             sender TEXT, channel TEXT, status TEXT NOT NULL DEFAULT 'pending',
             created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, responded_at DATETIME
         )""",
+        """
+        CREATE TABLE IF NOT EXISTS scheduled_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_name TEXT UNIQUE NOT NULL,
+            last_status TEXT DEFAULT '',
+            last_run_at DATETIME,
+            run_count INTEGER NOT NULL DEFAULT 0,
+            created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+        )""",
     };
 
     static final String[] GO_UPGRADES = {
@@ -141,5 +151,7 @@ final class GoSchema {
                 + " ('wa-3EB0A1', '0123456789abcdef0123456789abcdef', 'exec', 2, '4915112345678', 'whatsapp', 0,"
                 + " 'tier_2_denied_for_external_message')",
         "INSERT INTO approval_requests (approval_id, tool, tier) VALUES ('a1b2c3d4e5f60718', 'exec', 2)",
+        "INSERT INTO scheduled_jobs (job_name, last_status, last_run_at, run_count) VALUES ('memory_sync',"
+                + " 'dispatched', '2026-02-14 10:20:00.25 +0100 CET m=+600.000000001', 3)",
     };
 }

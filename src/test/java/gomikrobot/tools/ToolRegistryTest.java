@@ -9,8 +9,11 @@ import gomikrobot.config.PolicyConfig;
 import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Log;
 import gomikrobot.policy.Decision;
+import gomikrobot.policy.OwnerAnswer;
+import gomikrobot.policy.OwnerQuestion;
 import gomikrobot.policy.PolicyEngine;
 import gomikrobot.policy.PolicyRequest;
+import gomikrobot.policy.ToolTiers;
 import gomikrobot.process.Sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,7 +85,7 @@ class ToolRegistryTest {
     }
 
     @Test
-    void unknownToolFailsWithoutAskingPolicy() {
+    void unknownToolFailsWithoutAskingPolicy() throws InterruptedException {
         ToolResult r = standardTools().execute("delete_everything", "{}", "call-1", Contexts.owner(workspace, null));
         assertTrue(r.forModel().startsWith("Error: unknown tool: delete_everything"), r.forModel());
         assertEquals(List.of(), decisions);
@@ -90,31 +93,54 @@ class ToolRegistryTest {
     }
 
     @Test
-    void malformedArgumentsFail() {
+    void malformedArgumentsFail() throws InterruptedException {
         ToolResult r = standardTools().execute("read_file", "{\"path\": ", "call-1", Contexts.owner(workspace, null));
         assertTrue(r.forModel().startsWith("Error: arguments for read_file are not valid JSON"), r.forModel());
     }
 
     @Test
-    void nonObjectArgumentsFail() {
+    void nonObjectArgumentsFail() throws InterruptedException {
         ToolResult r = standardTools().execute("read_file", "[\"a.txt\"]", "call-1", Contexts.owner(workspace, null));
         assertEquals(new ToolResult.Failed("arguments for read_file must be a JSON object"), r);
     }
 
     @Test
-    void missingRequiredArgumentIsNamed() {
+    void missingRequiredArgumentIsNamed() throws InterruptedException {
         ToolResult r = standardTools().execute("write_file", "{\"path\":\"a.txt\"}", "c", Contexts.owner(workspace, null));
         assertEquals(new ToolResult.Failed("missing required argument 'content'"), r);
     }
 
     @Test
-    void wrongArgumentTypeIsNamed() {
+    void wrongArgumentTypeIsNamed() throws InterruptedException {
         ToolResult r = standardTools().execute("read_file", "{\"path\":42}", "c", Contexts.owner(workspace, null));
         assertEquals(new ToolResult.Failed("argument 'path' must be a string"), r);
     }
 
     @Test
-    void externalSenderIsDeniedWriteAndTheModelSeesWhy() {
+    void toolsTiersSetTheTierACallIsJudgedAtAndTheOwnerSeesTheCommand() throws InterruptedException {
+        List<OwnerQuestion> asked = new ArrayList<>();
+        PolicyEngine policy = new PolicyEngine(new PolicyConfig(2, 0, List.of(), List.of()),
+                new ToolTiers(Map.of("read_file", 2, "exec", 1)), (req, d) -> decisions.add(req.tier() + ":" + d.reason()),
+                question -> {
+                    asked.add(question);
+                    return new OwnerAnswer.Denied("dashboard");
+                }, log);
+        Path home = tmp.resolve("home");
+        ToolRegistry registry = new ToolRegistry(List.of(new ReadFileTool(home), new ExecTool(
+                new ExecToolConfig(null, true, List.of()), new Sandbox.Unconfined("not under test"), home)),
+                policy, calls::add, new SteppingClock(), log);
+        assertEquals(List.of(2, 1), List.of(registry.tierOf("read_file"), registry.tierOf("exec")));
+
+        ToolResult r = registry.execute("exec", "{\"command\":\"git pull\",\"working_dir\":\"repo\"}", "c",
+                Contexts.external(workspace));
+        assertEquals("git pull (in repo)", asked.getFirst().summary());
+        assertEquals(1, asked.getFirst().call().tier());
+        assertTrue(r.forModel().startsWith("Error: denied by policy: denied_by_owner: the owner declined"), r.forModel());
+        assertEquals(List.of("1:denied_by_owner"), decisions);
+    }
+
+    @Test
+    void externalSenderIsDeniedWriteAndTheModelSeesWhy() throws InterruptedException {
         ToolResult r = standardTools().execute("write_file", "{\"path\":\"a.txt\",\"content\":\"x\"}", "c",
                 Contexts.external(workspace));
         assertEquals(new ToolResult.Denied("tier_1_denied_for_external_message"), r);
@@ -124,28 +150,28 @@ class ToolRegistryTest {
     }
 
     @Test
-    void ownerMayRunExecButRmRfRootIsDeniedVisibly() {
+    void ownerMayRunExecButRmRfRootIsDeniedVisibly() throws InterruptedException {
         ToolResult r = standardTools().execute("exec", "{\"command\":\"rm -rf /\"}", "c", Contexts.owner(workspace, null));
         assertEquals("Error: denied by policy: blocked_command: rm_recursive_force", r.forModel());
         assertEquals(List.of("exec:blocked_command: rm_recursive_force"), decisions); // one audited denial
     }
 
     @Test
-    void pathEscapeBecomesAFailureForTheModel() {
+    void pathEscapeBecomesAFailureForTheModel() throws InterruptedException {
         ToolResult r = standardTools().execute("read_file", "{\"path\":\"../../etc/passwd\"}", "c",
                 Contexts.owner(workspace, null));
         assertEquals(new ToolResult.Failed("path outside allowed roots: ../../etc/passwd"), r);
     }
 
     @Test
-    void throwingToolBecomesFailedWithItsMessage() {
+    void throwingToolBecomesFailedWithItsMessage() throws InterruptedException {
         ToolResult r = registry(new ThrowingTool()).execute("explode", "", "c", Contexts.owner(workspace, null));
         assertEquals(new ToolResult.Failed("disk on fire"), r);
         assertTrue(logged.toString(StandardCharsets.UTF_8).contains("disk on fire"));
     }
 
     @Test
-    void everyCallIsRecordedWithItsDuration() throws IOException {
+    void everyCallIsRecordedWithItsDuration() throws IOException, InterruptedException {
         Files.writeString(workspace.resolve("a.txt"), "hello");
         ToolContext ctx = Contexts.owner(workspace, null);
         standardTools().execute("read_file", "{\"path\":\"a.txt\"}", "call-7", ctx);
@@ -154,7 +180,7 @@ class ToolRegistryTest {
     }
 
     @Test
-    void failingRecorderDoesNotLoseTheResult() throws IOException {
+    void failingRecorderDoesNotLoseTheResult() throws IOException, InterruptedException {
         Files.writeString(workspace.resolve("a.txt"), "hello");
         PolicyEngine policy = new PolicyEngine(new PolicyConfig(2, 0, List.of(), List.of()), (req, d) -> { }, log);
         ToolRegistry registry = new ToolRegistry(List.of(new ReadFileTool(tmp)), policy,

@@ -1,7 +1,8 @@
 package gomikrobot.channels.whatsapp;
 
-import gomikrobot.channels.ChannelStatus;
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.ReconnectSchedule;
 import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import gomikrobot.observe.Log;
 import java.time.Clock;

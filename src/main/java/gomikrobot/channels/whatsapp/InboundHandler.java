@@ -3,12 +3,15 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.Receipt;
-import gomikrobot.channels.whatsapp.AccessPolicy.Verdict;
+import gomikrobot.channels.InboundMedia;
+import gomikrobot.channels.access.AccessControl;
+import gomikrobot.channels.access.AccessPolicy.Verdict;
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import gomikrobot.channels.whatsapp.InboundOutcome.Dropped;
 import gomikrobot.channels.whatsapp.InboundOutcome.Published;
 import gomikrobot.channels.whatsapp.InboundOutcome.Unauthorized;
 import gomikrobot.channels.whatsapp.WaMessage.Content;
-import gomikrobot.config.WhatsAppConfig;
+import gomikrobot.config.Groups;
 import gomikrobot.observe.Log;
 import java.time.Clock;
 import java.util.Set;
@@ -31,7 +34,7 @@ final class InboundHandler {
     private final UnauthorizedRecorder recorder;
     private final boolean dropUnauthorized;
     private final boolean ignoreReactions;
-    private final WhatsAppConfig.Groups groups;
+    private final Groups groups;
     private final RecentIds seen;
     private final RecentIds sentByUs;
     private final RecentIds voiceTraces;
@@ -39,7 +42,7 @@ final class InboundHandler {
     private final Log log;
 
     InboundHandler(AccessControl access, ContentReader reader, Inbox inbox, UnauthorizedRecorder recorder,
-                   boolean dropUnauthorized, boolean ignoreReactions, WhatsAppConfig.Groups groups,
+                   boolean dropUnauthorized, boolean ignoreReactions, Groups groups,
                    RecentIds sentByUs, RecentIds voiceTraces, Clock clock, Log log) {
         this.access = access;
         this.reader = reader;
@@ -77,7 +80,7 @@ final class InboundHandler {
             return new Dropped(noise);
         }
         if (JidText.isGroup(message.chatJid()) && !readsGroupMessage(message, selfUsers)) {
-            return new Dropped(groups == WhatsAppConfig.Groups.OFF ? "group message (groups are off)"
+            return new Dropped(groups == Groups.OFF ? "group message (groups are off)"
                     : "group message not addressed to us");
         }
         boolean selfChat = selfUsers.contains(JidText.user(message.chatJid()));
@@ -115,7 +118,7 @@ final class InboundHandler {
     }
 
     private InboundOutcome publish(WaMessage message, boolean internal) throws InterruptedException {
-        ContentReader.Read read = reader.read(message.id(), message.content());
+        InboundMedia.Read read = reader.read(message.id(), message.content());
         InboundMessage inbound = toInbound(message, read.text(), read.mediaPath(), internal);
         if (message.content() instanceof Content.Audio audio && audio.voice()) {
             voiceTraces.add(inbound.traceId());
@@ -124,16 +127,13 @@ final class InboundHandler {
             case Receipt.Accepted accepted -> new Published(inbound);
             case Receipt.Duplicate duplicate -> new Dropped("duplicate");
             case Receipt.Refused refused -> new Dropped(refused.why().describe());
+            case Receipt.Handled handled -> new Dropped("answered at once: " + handled.reply());
         };
     }
 
     private InboundOutcome refuse(WaMessage message, String preview, String classification, boolean record) {
         InboundMessage inbound = toInbound(message, preview, "", false);
-        if (record) {
-            recorder.record(inbound, classification);
-        }
-        log.info("WhatsApp message from unauthorized sender", "sender", inbound.senderId(),
-                "classification", classification, "recorded", record);
+        recorder.refused(inbound, classification, record, log);
         return new Unauthorized(inbound, classification, record);
     }
 

@@ -1,5 +1,7 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.media.MediaFailure;
+import gomikrobot.media.SizeCap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +27,7 @@ final class MediaDecryptor {
     private static final int BUFFER = 64 * 1024;
 
     private final EncryptedMedia media;
-    private final long maxPlainBytes;
+    private final SizeCap cap;
     private final Cipher cipher;
     private final Mac mac;
     private final MessageDigest bodyHash;
@@ -33,9 +35,9 @@ final class MediaDecryptor {
     private long bodyBytes;
     private long plainBytes;
 
-    private MediaDecryptor(EncryptedMedia media, long maxPlainBytes) throws GeneralSecurityException {
+    private MediaDecryptor(EncryptedMedia media, SizeCap cap) throws GeneralSecurityException {
         this.media = media;
-        this.maxPlainBytes = maxPlainBytes;
+        this.cap = cap;
         this.cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(media.cipherKey(), "AES"), new IvParameterSpec(media.iv()));
         this.mac = Mac.getInstance("HmacSHA256");
@@ -54,11 +56,11 @@ final class MediaDecryptor {
      * Reads {@code body} to its end, writes the plaintext to {@code out}, and fails with the first check that does
      * not hold: size, body hash, MAC, padding, plaintext hash.
      */
-    static void decrypt(EncryptedMedia media, long maxPlainBytes, InputStream body, OutputStream out)
+    static void decrypt(EncryptedMedia media, SizeCap cap, InputStream body, OutputStream out)
             throws IOException, MediaFailure {
         MediaDecryptor decryptor;
         try {
-            decryptor = new MediaDecryptor(media, maxPlainBytes);
+            decryptor = new MediaDecryptor(media, cap);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks AES-CBC or HMAC-SHA256", e);
         }
@@ -72,8 +74,8 @@ final class MediaDecryptor {
         int n;
         while ((n = body.read(buffer, held, buffer.length - held)) != -1) {
             bodyBytes += n;
-            if (bodyBytes > maxBodyBytes(maxPlainBytes)) {
-                throw MediaFailure.tooLarge(-1, maxPlainBytes);
+            if (bodyBytes > maxBodyBytes(cap.bytes())) {
+                throw cap.exceeded(-1);
             }
             bodyHash.update(buffer, held, n);
             int ready = held + n - EncryptedMedia.MAC_LENGTH;
@@ -121,8 +123,8 @@ final class MediaDecryptor {
             return;
         }
         plainBytes += plain.length;
-        if (plainBytes > maxPlainBytes) {
-            throw MediaFailure.tooLarge(-1, maxPlainBytes);
+        if (plainBytes > cap.bytes()) {
+            throw cap.exceeded(-1);
         }
         plainHash.update(plain);
         out.write(plain);

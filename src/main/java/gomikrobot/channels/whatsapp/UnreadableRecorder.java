@@ -1,6 +1,9 @@
 package gomikrobot.channels.whatsapp;
 
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.channels.access.AccessControl;
+import gomikrobot.channels.access.AccessPolicy;
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import gomikrobot.observe.Log;
 
 /**

@@ -3,15 +3,22 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.bus.Inbox;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.Channel;
-import gomikrobot.channels.ChatLanes;
-import gomikrobot.channels.ChannelStatus;
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.ChatLanes;
+import gomikrobot.channels.InboundMedia;
+import gomikrobot.channels.ReconnectSchedule;
 import gomikrobot.channels.SendResult;
+import gomikrobot.channels.Transcriber;
+import gomikrobot.channels.access.AccessControl;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.LlmProvider;
 import gomikrobot.provider.Sleeper;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -50,9 +57,9 @@ public final class WhatsAppChannel implements Channel {
                     Log log) {
         RecentIds sentByUs = new RecentIds(1024);
         RecentIds voiceTraces = new RecentIds(1024);
-        AccessControl access = new AccessControl(settings, config.allowFrom());
+        AccessControl access = WhatsAppAccess.control(settings, config.allowFrom());
         this.transport = transport;
-        this.inbound = new InboundHandler(access, new ContentReader(downloader, transcriber, log), inbox, recorder,
+        this.inbound = new InboundHandler(access, new ContentReader(downloader, new InboundMedia(transcriber, "WhatsApp", log)), inbox, recorder,
                 config.dropUnauthorized(), config.ignoreReactions(), config.groups(), sentByUs, voiceTraces,
                 seams.clock(), log);
         this.unreadable = new UnreadableRecorder(access, recorder, config.dropUnauthorized(), log);
@@ -116,6 +123,13 @@ public final class WhatsAppChannel implements Channel {
     @Override
     public ChannelStatus status() {
         return watchdog.status();
+    }
+
+    /** The linked account's self-chat, by its phone number; known once connected. */
+    @Override
+    public Optional<String> ownerChat() {
+        return transport.selfUsers().stream().filter(user -> !user.isBlank() && !user.endsWith(JidText.LID_SUFFIX))
+                .sorted().findFirst().map(JidText::chatJid);
     }
 
     @Override

@@ -3,6 +3,8 @@ package gomikrobot.channels.whatsapp;
 import gomikrobot.channels.Channel;
 import gomikrobot.channels.ChannelContext;
 import gomikrobot.channels.ChannelPlugin;
+import gomikrobot.channels.Transcriber;
+import gomikrobot.channels.access.AccessSettings;
 
 /** The WhatsApp channel as a plugin: lists in the settings table, refused senders recorded, media in the workspace. */
 public final class WhatsAppPlugin implements ChannelPlugin {

@@ -1,19 +1,22 @@
 package gomikrobot.channels.whatsapp;
 
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.channels.ReconnectSchedule;
+import gomikrobot.config.Groups;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.config.WhatsAppConfig;
+import gomikrobot.media.MediaFiles;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
 import gomikrobot.testing.FakeOpenAiServer;
 import gomikrobot.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +92,7 @@ final class ChannelFixture implements AutoCloseable {
     }
 
     /** {@code base} with voice replies and groups as given. */
-    static WhatsAppConfig config(WhatsAppConfig base, boolean voiceReplies, WhatsAppConfig.Groups groups) {
+    static WhatsAppConfig config(WhatsAppConfig base, boolean voiceReplies, Groups groups) {
         return new WhatsAppConfig(base.enabled(), base.allowFrom(), base.dropUnauthorized(), base.ignoreReactions(),
                 base.maxMediaBytes(), voiceReplies, groups);
     }

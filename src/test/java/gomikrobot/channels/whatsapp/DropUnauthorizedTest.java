@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.standard.ReactionMessageBuilder;
@@ -22,7 +23,7 @@ class DropUnauthorizedTest {
     @Test
     void dropUnauthorizedSkipsTheRowButStillLogsTokenSubmissions() throws Exception {
         try (var fx = new ChannelFixture(workspace, ChannelFixture.config(List.of(), true, true), false)) {
-            fx.settings.with(AccessControl.PAIR_TOKEN, "PAIR-42");
+            fx.settings.with(WhatsAppAccess.RULES.pairTokenKey(), "PAIR-42");
             fx.channel.start();
             fx.transport.deliver(Messages.text("S1", STRANGER, "spam"));
             assertTrue(fx.unauthorized.isEmpty());

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.InboundMessage;
-import gomikrobot.config.WhatsAppConfig.Groups;
+import gomikrobot.channels.access.UnauthorizedRecorder;
+import gomikrobot.config.Groups;
 import it.auties.whatsapp.model.info.ContextInfoBuilder;
 import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.MessageContainer;

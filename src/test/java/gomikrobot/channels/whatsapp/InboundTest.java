@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.channels.access.UnauthorizedRecorder;
+import it.auties.whatsapp.model.jid.Jid;
 import it.auties.whatsapp.model.message.model.ChatMessageKeyBuilder;
 import it.auties.whatsapp.model.message.model.MessageContainer;
 import it.auties.whatsapp.model.message.model.MessageContainerBuilder;
@@ -14,7 +16,6 @@ import it.auties.whatsapp.model.message.server.ProtocolMessageBuilder;
 import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
 import it.auties.whatsapp.model.message.standard.ReactionMessageBuilder;
 import it.auties.whatsapp.model.message.standard.TextMessageBuilder;
-import it.auties.whatsapp.model.jid.Jid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ class InboundTest {
     @BeforeEach
     void startChannel() {
         fx = new ChannelFixture(workspace, ChannelFixture.config(List.of(), false, true));
-        fx.settings.with(AccessControl.ALLOWLIST, "4915112345678").with(AccessControl.PAIR_TOKEN, "PAIR-42");
+        fx.settings.with(WhatsAppAccess.RULES.allowlistKey(), "4915112345678").with(WhatsAppAccess.RULES.pairTokenKey(), "PAIR-42");
         fx.channel.start();
     }
 
@@ -125,7 +126,7 @@ class InboundTest {
 
     @Test
     void denylistedFriendIsRefused() throws Exception {
-        fx.settings.with(AccessControl.DENYLIST, "[\"" + FRIEND + "\"]");
+        fx.settings.with(WhatsAppAccess.RULES.denylistKey(), "[\"" + FRIEND + "\"]");
         fx.transport.deliver(Messages.text("D1", FRIEND, "hello"));
         assertNull(fx.nextInbound());
         assertEquals(1, fx.unauthorized.size());
@@ -135,7 +136,7 @@ class InboundTest {
     void pairingTokenPutsSenderOnPendingAndIsRecordedAsSubmitted() throws Exception {
         fx.transport.deliver(Messages.text("TOK1", STRANGER, "my code PAIR-42"));
         assertNull(fx.nextInbound());
-        assertEquals("[\"4917000000000\"]", fx.settings.get(AccessControl.PENDING));
+        assertEquals("[\"4917000000000\"]", fx.settings.get(WhatsAppAccess.RULES.pendingKey()));
         assertEquals(UnauthorizedRecorder.TOKEN_SUBMITTED, fx.unauthorized.getFirst().classification());
     }
 }

@@ -1,5 +1,6 @@
 package gomikrobot.channels.whatsapp;
 
+import gomikrobot.channels.access.AccessSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

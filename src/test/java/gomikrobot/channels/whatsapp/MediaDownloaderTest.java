@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gomikrobot.channels.whatsapp.MediaDownloader.Result;
 import gomikrobot.channels.whatsapp.MediaServer.Mode;
+import gomikrobot.media.MediaDownload.Result;
+import gomikrobot.media.MediaFiles;
+import gomikrobot.media.SizeCap;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -219,9 +221,9 @@ class MediaDownloaderTest {
 
     @Test
     void sizesAreNamedInUnits() {
-        assertEquals("32 MiB", MediaFailure.inUnits(32L * 1024 * 1024));
-        assertEquals("1.5 KiB", MediaFailure.inUnits(1536));
-        assertEquals("900 bytes", MediaFailure.inUnits(900));
+        assertEquals("32 MiB", SizeCap.inUnits(32L * 1024 * 1024));
+        assertEquals("1.5 KiB", SizeCap.inUnits(1536));
+        assertEquals("900 bytes", SizeCap.inUnits(900));
     }
 
     private Result download(EncryptedMedia attachment) throws InterruptedException {

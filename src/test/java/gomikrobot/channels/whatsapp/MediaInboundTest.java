@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.InboundMessage;
+import gomikrobot.config.Groups;
 import gomikrobot.config.WhatsAppConfig;
 import it.auties.whatsapp.model.message.standard.ImageMessageBuilder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class MediaInboundTest {
     void startChannel() {
         var base = ChannelFixture.config(List.of("4915112345678"), false, true);
         fx = new ChannelFixture(workspace, new WhatsAppConfig(true, base.allowFrom(), false, true, CAP, false,
-                WhatsAppConfig.Groups.OFF));
+                Groups.OFF));
         fx.channel.start();
     }
 

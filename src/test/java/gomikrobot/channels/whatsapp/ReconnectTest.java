@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.ReconnectSchedule;
 import gomikrobot.channels.SendResult;
 import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import java.nio.file.Path;

@@ -5,7 +5,9 @@ import gomikrobot.bus.Inbox;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.Receipt;
 import gomikrobot.bus.Reply;
+import gomikrobot.session.Turn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +24,7 @@ final class RecordingInbox implements Inbox {
     private final BlockingQueue<InboundMessage> accepted = new LinkedBlockingQueue<>();
 
     @Override
-    public Receipt submit(InboundMessage message) {
+    public Receipt submit(InboundMessage message, AnswerStream stream) {
         if (!keys.add(message.idempotencyKey())) {
             return new Receipt.Duplicate("task-1", Optional.empty());
         }
@@ -32,6 +34,11 @@ final class RecordingInbox implements Inbox {
 
     @Override
     public Reply ask(InboundMessage message, Duration timeout, AnswerStream stream) {
+        throw new AssertionError("a channel hands messages over and never waits for their reply");
+    }
+
+    @Override
+    public Reply ask(InboundMessage message, List<Turn> history, Duration timeout, AnswerStream stream) {
         throw new AssertionError("a channel hands messages over and never waits for their reply");
     }
 

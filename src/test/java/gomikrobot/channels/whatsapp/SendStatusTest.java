@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.delivery.DeliveryLog;
 import gomikrobot.delivery.DeliveryWorker;
-import gomikrobot.delivery.WhatsAppRoute;
+import gomikrobot.delivery.ChannelRoute;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
@@ -49,7 +49,7 @@ class SendStatusTest {
             Timeline timeline = Timeline.open(db, Clock.systemUTC(), new Ids(Clock.systemUTC()));
             DeliveryLog log = (task, text, classification, status, recipient) -> recorded.add(classification);
             var worker = new DeliveryWorker(timeline.tasks(), () -> false,
-                    Map.of("whatsapp", new WhatsAppRoute(fx.channel, log)), Clock.systemUTC(), Log.quiet(),
+                    Map.of("whatsapp", new ChannelRoute(fx.channel, log)), Clock.systemUTC(), Log.quiet(),
                     new Metrics(), Runnable::run);
             Task task = timeline.tasks().create(new NewTask("", "trace-1", "whatsapp", FRIEND, "s", NewTask.EXTERNAL,
                     "question")).task();

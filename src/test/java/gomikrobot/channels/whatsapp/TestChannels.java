@@ -1,6 +1,9 @@
 package gomikrobot.channels.whatsapp;
 
 import gomikrobot.bus.Inbox;
+import gomikrobot.channels.ReconnectSchedule;
+import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.access.UnauthorizedRecorder;
 import gomikrobot.config.WhatsAppConfig;
 import gomikrobot.observe.Log;
 import java.nio.file.Path;

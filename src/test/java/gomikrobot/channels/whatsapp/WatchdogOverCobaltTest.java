@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.ReconnectSchedule;
 import gomikrobot.channels.whatsapp.cobalt.OfflineCobalt;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.MutableClock;

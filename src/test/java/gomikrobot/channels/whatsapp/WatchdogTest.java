@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gomikrobot.channels.ChannelStatus;
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.ReconnectSchedule;
 import gomikrobot.channels.whatsapp.DyingTransport.Answer;
 import gomikrobot.channels.whatsapp.WaTransport.Ending;
 import gomikrobot.observe.Log;

@@ -1,0 +1,67 @@
+package gomikrobot.channels.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import gomikrobot.channels.access.AccessControl;
+import gomikrobot.channels.access.AccessPolicy.Verdict;
+import gomikrobot.channels.access.AccessSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TelegramAccessTest {
+
+    @Test
+    void idsAndUsernamesCompareInOneFormWhicheverWayTheyAreWritten() {
+        assertEquals("123456789", TelegramAccess.normalise(" 123456789 "));
+        assertEquals("@alice", TelegramAccess.normalise("@Alice"));
+        assertEquals("@alice", TelegramAccess.normalise("alice"));
+        assertEquals("", TelegramAccess.normalise("0"));
+        assertEquals("", TelegramAccess.normalise("attacker|allowed"));
+        assertEquals(List.of("123456789", "@alice"), TelegramAccess.RULES.parseAll("123456789, @Alice, alice"));
+        assertEquals(List.of(), TelegramAccess.RULES.parseAll("none"));
+    }
+
+    @Test
+    void whatTheOwnerTypesMustNameSomebody() {
+        for (String garbage : List.of("", "0", "-5", "@ab", "bob smith", "attacker|allowed", "@" + "x".repeat(40))) {
+            assertThrows(IllegalArgumentException.class, () -> TelegramAccess.parse(garbage), garbage);
+        }
+    }
+
+    @Test
+    void aSenderMatchesByIdOrUsernameAndTheDenylistWinsEitherWay() {
+        Map<String, String> rows = new HashMap<>(Map.of("telegram_allowlist", "@carol\n2002",
+                "telegram_denylist", "@mallory"));
+        AccessControl access = new AccessControl(settings(rows), TelegramAccess.RULES, List.of());
+        assertInstanceOf(Verdict.Admitted.class, access.check(List.of("4004", "@Carol"), "hi"));
+        assertInstanceOf(Verdict.Admitted.class, access.check(List.of("2002"), "hi"));
+        assertInstanceOf(Verdict.Refused.class, access.check(List.of("2002", "@mallory"), "hi"));
+        assertInstanceOf(Verdict.Refused.class, access.check(List.of("5005"), "hi"));
+    }
+
+    @Test
+    void theTokenPutsTheSendersIdOnThePendingList() {
+        Map<String, String> rows = new HashMap<>(Map.of("telegram_pair_token", "letmein42"));
+        AccessControl access = new AccessControl(settings(rows), TelegramAccess.RULES, List.of());
+        assertEquals(new Verdict.TokenSubmitted("5005"), access.check(List.of("5005", "@dave"), "letmein42"));
+        assertEquals("[\"5005\"]", rows.get("telegram_pending"), "the id, which never changes");
+    }
+
+    private static AccessSettings settings(Map<String, String> rows) {
+        return new AccessSettings() {
+            @Override
+            public String get(String key) {
+                return rows.getOrDefault(key, "");
+            }
+
+            @Override
+            public void put(String key, String value) {
+                rows.put(key, value);
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package gomikrobot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.ProgramRun;
+import gomikrobot.testing.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code agent -m} as a shell script runs it, in a process of its own against a local model over plain http:
+ * the answer on stdout, exactly one provider request (the memory is empty), and nothing of TLS loaded.
+ */
+class AgentProcessTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneTurnOverPlainHttpLoadsNoTlsAndCostsOneProviderRequest() throws Exception {
+        try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
+            Path classes = tmp.resolve("classes.log");
+            ProgramRun r = ProgramRun.run(tmp, List.of("-Xlog:class+load=info:file=" + classes), Map.of(
+                    "GOMIKROBOT_HOME", tmp.resolve("home").toString(), "HOME", tmp.toString(),
+                    "MIKROBOT_OPENAI_API_BASE", llm.baseUrl(),
+                    "MIKROBOT_PATHS_WORK_REPO_PATH", tmp.resolve("repo").toString()), "agent", "-m", "hello");
+
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("echo: hello\n", r.out());
+            List<String> tls = Files.readAllLines(classes).stream().filter(line -> line.contains(" sun.security.ssl."))
+                    .toList();
+            assertEquals(List.of(), tls, "no TLS implementation loaded for an http:// provider");
+            assertEquals(List.of("/v1/chat/completions"), llm.requests().stream().map(RecordedRequest::path).toList());
+            assertNull(llm.last("/chat/completions").header("Upgrade"));
+        }
+    }
+}
