@@ -14,10 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * This member's time in one group: the transport to its topics, the heartbeat that re-publishes the card, and
- * the reading side, where every record is checked before anything acts on it — signed with the group's secret
- * ({@link RecordCodec}), not stale or replayed ({@link ReplayGuard}), on the topic of its kind — and then handed
- * to the part that owns its kind. A record that fails a check is dropped, counted by reason and logged in one
- * line (never with the secret). Closed by {@link #leave} or when the gateway stops.
+ * the reading side, where every record passes the {@link RecordGate} (signed, fresh, on its kind's topic) and is
+ * then handed to the part that owns its kind. Closed by {@link #leave} or when the gateway stops.
  */
 final class Membership implements AutoCloseable {
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
@@ -27,11 +25,10 @@ final class Membership implements AutoCloseable {
     private final Supplier<MemberCard> card;
     private final GroupTransport transport;
     private final RecordCodec codec;
-    private final ReplayGuard guard;
+    private final RecordGate gate;
     private final Roster roster;
     private final Parts parts;
     private final GroupMemberStore members;
-    private final Metrics.Counter dropped;
     private final Ids ids;
     private final Clock clock;
     private final Log log;
@@ -50,11 +47,10 @@ final class Membership implements AutoCloseable {
         this.card = card;
         this.transport = transport;
         this.codec = codec;
-        this.guard = new ReplayGuard(clock);
+        this.gate = new RecordGate(groupName, codec, dropped, clock, log);
         this.roster = roster;
         this.parts = parts;
         this.members = members;
-        this.dropped = dropped;
         this.ids = ids;
         this.clock = clock;
         this.log = log;
@@ -106,29 +102,15 @@ final class Membership implements AutoCloseable {
 
     /** Checks one record and hands it to its part; throwing leaves it to be read again. */
     void handle(Kind topicKind, String key, byte[] value) throws Exception {
-        Envelope e = switch (codec.decode(value)) {
-            case RecordCodec.Decoded.Valid valid -> valid.envelope();
-            case RecordCodec.Decoded.Rejected rejected -> {
-                drop(rejected.reason(), topicKind, "", rejected.detail());
-                yield null;
-            }
-        };
-        if (e == null) {
+        Optional<Envelope> admitted = gate.admit(topicKind, value);
+        if (admitted.isEmpty()) {
             return;
         }
-        if (e.kind() != topicKind) {
-            drop(DropReason.MALFORMED, topicKind, e.senderId(), "a " + e.kind().type() + " record on the wrong topic");
-            return;
-        }
-        Optional<DropReason> replay = guard.check(e);
-        if (replay.isPresent()) {
-            drop(replay.get(), topicKind, e.senderId(), "");
-            return;
-        }
+        Envelope e = admitted.get();
         try {
-            dispatch(e).ifPresent(reason -> drop(reason, topicKind, e.senderId(), ""));
+            dispatch(e).ifPresent(reason -> gate.drop(reason, topicKind, e.senderId(), ""));
         } catch (Exception | Error failure) {
-            guard.forget(e);
+            gate.forget(e);
             throw failure;
         }
     }
@@ -189,9 +171,4 @@ final class Membership implements AutoCloseable {
         }
     }
 
-    private void drop(DropReason reason, Kind kind, String sender, String detail) {
-        dropped.inc(reason.label());
-        log.warn("Group record dropped", "reason", reason.label(), "topic", kind.topic(groupName), "sender", sender,
-                "detail", detail);
-    }
 }
