@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * {@code delegate} (tier 1): hands a task to another member of the group — a named one, one that has a tool, or
- * any other online member — and returns its answer. The turn waits for it (up to {@code group.taskTimeout}) on
+ * any other online member, never the one whose task this turn serves — and returns its answer. The turn waits for it (up to {@code group.taskTimeout}) on
  * its own virtual thread; other sessions go on.
  */
 final class DelegateTool implements Tool {
@@ -63,7 +63,7 @@ final class DelegateTool implements Tool {
         }
         try {
             Optional<GroupTask> done = node.delegate(Target.of(args.string("to", ""), args.string("tool", "")),
-                    task, context, ctx.traceId());
+                    task, context, ctx.traceId(), askedBy(ctx));
             if (done.isEmpty()) {
                 return new ToolResult.Failed("no answer within " + node.taskTimeout().toSeconds()
                         + " s; the task goes on and its answer will be listed under the group's tasks");
@@ -78,5 +78,10 @@ final class DelegateTool implements Tool {
             Thread.currentThread().interrupt();
             return new ToolResult.Failed("interrupted while waiting for the answer");
         }
+    }
+
+    /** The member whose task this turn serves (its chat on channel {@code group}), or "" for our own work. */
+    static String askedBy(ToolContext ctx) {
+        return IncomingTasks.CHANNEL.equals(ctx.channel()) ? ctx.chatId() : "";
     }
 }

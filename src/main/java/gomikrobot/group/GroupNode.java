@@ -170,8 +170,14 @@ public final class GroupNode implements AutoCloseable {
 
     /** Sends a task and returns at once; its answer is recorded when it comes. */
     public GroupTask submit(Target target, String description, String content, String traceId) throws GroupException {
+        return submit(target, description, content, traceId, "");
+    }
+
+    /** As above, for the work of a task {@code askedBy} sent here: it never goes back to that member. */
+    GroupTask submit(Target target, String description, String content, String traceId, String askedBy)
+            throws GroupException {
         Membership m = current();
-        String responder = switch (roster.choose(target, self)) {
+        String responder = switch (roster.choose(target, self, askedBy)) {
             case Roster.Choice.To to -> to.agentId();
             case Roster.Choice.None none -> throw new GroupException(GroupException.Kind.NO_MEMBER, none.why());
         };
@@ -183,9 +189,9 @@ public final class GroupNode implements AutoCloseable {
     }
 
     /** Sends a task and waits up to {@code group.taskTimeout} for its answer; empty when none came in time. */
-    public Optional<GroupTask> delegate(Target target, String description, String content, String traceId)
+    Optional<GroupTask> delegate(Target target, String description, String content, String traceId, String askedBy)
             throws GroupException, InterruptedException {
-        GroupTask task = submit(target, description, content, traceId);
+        GroupTask task = submit(target, description, content, traceId, askedBy);
         return outgoing.await(task.taskId(), config.taskTimeout());
     }
 

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The members this member has heard from, with their last card and when it came. A member is {@code online}
  * while its last card is younger than {@value #MISSED_BEATS} of its own heartbeat intervals, then
  * {@code offline}; a member that announced its leave is dropped. Chooses where a delegated task goes: never to
- * this member itself, never to one offline. Thread-safe.
+ * this member itself or back to the one that asked, never to one offline. Thread-safe.
  */
 final class Roster {
     static final int MISSED_BEATS = 3;
@@ -61,30 +62,26 @@ final class Roster {
     }
 
     /**
-     * The member a task for {@code target} goes to, or why there is none. Among several with the tool (or any
-     * other online member) the one heard from most recently is chosen.
+     * The member a task for {@code target} goes to, or why there is none: never this member itself, never
+     * {@code askedBy} (the member whose task this one serves, "" when none), so work never goes back where it
+     * came from. Among several with the tool (or any other online member) the one heard from last is chosen.
      */
-    Choice choose(Target target, String self) {
+    Choice choose(Target target, String self, String askedBy) {
         Instant now = clock.instant();
         List<Seen> others = members.values().stream()
-                .filter(s -> !s.card().agentId().equals(self) && isOnline(s, now))
+                .filter(s -> !s.card().agentId().equals(self) && !s.card().agentId().equals(askedBy) && isOnline(s, now))
                 .sorted(Comparator.comparing(Seen::at).reversed())
                 .toList();
         return switch (target) {
-            case Target.Named named -> named.agentId().equals(self)
-                    ? new Choice.None("a task cannot be delegated to this member itself (" + self + ")")
-                    : others.stream().filter(s -> s.card().agentId().equals(named.agentId())).findFirst()
-                            .<Choice>map(s -> new Choice.To(s.card().agentId()))
-                            .orElseGet(() -> new Choice.None("member " + named.agentId() + " is not online"
-                                    + onlineList(others)));
-            case Target.WithTool withTool -> others.stream()
-                    .filter(s -> s.card().tools().contains(withTool.tool())).findFirst()
-                    .<Choice>map(s -> new Choice.To(s.card().agentId()))
-                    .orElseGet(() -> new Choice.None("no other online member has the tool " + withTool.tool()
-                            + onlineList(others)));
-            case Target.Anyone anyone -> others.stream().findFirst()
-                    .<Choice>map(s -> new Choice.To(s.card().agentId()))
-                    .orElseGet(() -> new Choice.None("no other member is online"));
+            case Target.Named named when named.agentId().equals(self) ->
+                    new Choice.None("a task cannot be delegated to this member itself (" + self + ")");
+            case Target.Named named when named.agentId().equals(askedBy) ->
+                    new Choice.None("a task cannot go back to the member that asked for it (" + askedBy + ")");
+            case Target.Named named -> first(others, s -> s.card().agentId().equals(named.agentId()),
+                    "member " + named.agentId() + " is not online" + onlineList(others));
+            case Target.WithTool withTool -> first(others, s -> s.card().tools().contains(withTool.tool()),
+                    "no other online member has the tool " + withTool.tool() + onlineList(others));
+            case Target.Anyone anyone -> first(others, s -> true, "no other member is online");
         };
     }
 
@@ -99,6 +96,11 @@ final class Roster {
 
         record None(String why) implements Choice {
         }
+    }
+
+    private static Choice first(List<Seen> candidates, Predicate<Seen> fits, String otherwise) {
+        return candidates.stream().filter(fits).findFirst().<Choice>map(s -> new Choice.To(s.card().agentId()))
+                .orElseGet(() -> new Choice.None(otherwise));
     }
 
     private static boolean isOnline(Seen s, Instant now) {
