@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gomikrobot.channels.access.AccessControl;
 import gomikrobot.channels.access.AccessPolicy.Verdict;
-import gomikrobot.channels.access.AccessSettings;
-import java.util.HashMap;
+import gomikrobot.channels.access.MapSettings;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelegramAccessTest {
@@ -34,9 +32,9 @@ class TelegramAccessTest {
 
     @Test
     void aSenderMatchesByIdOrUsernameAndTheDenylistWinsEitherWay() {
-        Map<String, String> rows = new HashMap<>(Map.of("telegram_allowlist", "@carol\n2002",
-                "telegram_denylist", "@mallory"));
-        AccessControl access = new AccessControl(settings(rows), TelegramAccess.RULES, List.of());
+        MapSettings settings = new MapSettings().with("telegram_allowlist", "@carol\n2002")
+                .with("telegram_denylist", "@mallory");
+        AccessControl access = new AccessControl(settings, TelegramAccess.RULES, List.of());
         assertInstanceOf(Verdict.Admitted.class, access.check(List.of("4004", "@Carol"), "hi"));
         assertInstanceOf(Verdict.Admitted.class, access.check(List.of("2002"), "hi"));
         assertInstanceOf(Verdict.Refused.class, access.check(List.of("2002", "@mallory"), "hi"));
@@ -45,23 +43,9 @@ class TelegramAccessTest {
 
     @Test
     void theTokenPutsTheSendersIdOnThePendingList() {
-        Map<String, String> rows = new HashMap<>(Map.of("telegram_pair_token", "letmein42"));
-        AccessControl access = new AccessControl(settings(rows), TelegramAccess.RULES, List.of());
+        MapSettings settings = new MapSettings().with("telegram_pair_token", "letmein42");
+        AccessControl access = new AccessControl(settings, TelegramAccess.RULES, List.of());
         assertEquals(new Verdict.TokenSubmitted("5005"), access.check(List.of("5005", "@dave"), "letmein42"));
-        assertEquals("[\"5005\"]", rows.get("telegram_pending"), "the id, which never changes");
-    }
-
-    private static AccessSettings settings(Map<String, String> rows) {
-        return new AccessSettings() {
-            @Override
-            public String get(String key) {
-                return rows.getOrDefault(key, "");
-            }
-
-            @Override
-            public void put(String key, String value) {
-                rows.put(key, value);
-            }
-        };
+        assertEquals("[\"5005\"]", settings.rows.get("telegram_pending"), "the id, which never changes");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.channels.access.AccessLists;
 import gomikrobot.channels.access.AccessPolicy;
+import gomikrobot.channels.access.MapSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,10 @@ package gomikrobot.channels.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import gomikrobot.channels.access.AccessPolicy;
 import gomikrobot.channels.access.AccessPolicy.Verdict;
+import gomikrobot.channels.access.AccessPolicy;
 import gomikrobot.channels.access.AccessSettings;
+import gomikrobot.channels.access.MapSettings;
 import gomikrobot.observe.Log;
 import gomikrobot.timeline.Database;
 import gomikrobot.timeline.SettingsStore;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.approval.ChannelOwner;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.bus.Reply;
+import gomikrobot.channels.access.MapSettings;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.Eventually;
 import gomikrobot.testing.MutableClock;

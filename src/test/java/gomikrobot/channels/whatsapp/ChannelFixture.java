@@ -2,6 +2,7 @@ package gomikrobot.channels.whatsapp;
 
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.channels.ReconnectSchedule;
+import gomikrobot.channels.access.MapSettings;
 import gomikrobot.config.Groups;
 import gomikrobot.config.ProviderConfig;
 import gomikrobot.config.WhatsAppConfig;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.bus.OutboundMessage;
 import gomikrobot.channels.ChannelStatus.State;
+import gomikrobot.channels.access.MapSettings;
 import gomikrobot.channels.whatsapp.cobalt.OfflineCobalt;
 import gomikrobot.channels.whatsapp.cobalt.SimulatedContact;
 import gomikrobot.observe.Log;

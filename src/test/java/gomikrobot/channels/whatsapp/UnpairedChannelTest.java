@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import gomikrobot.channels.ChannelStatus;
+import gomikrobot.channels.access.MapSettings;
 import gomikrobot.observe.Log;
 import gomikrobot.testing.TempUserHome;
 import java.io.IOException;
