@@ -11,6 +11,7 @@
 //SOURCES ../src/main/java/gomikrobot/delivery/**.java
 //SOURCES ../src/main/java/gomikrobot/gateway/**.java
 //SOURCES ../src/main/java/gomikrobot/git/**.java
+//SOURCES ../src/main/java/gomikrobot/group/*.java
 //SOURCES ../src/main/java/gomikrobot/json/**.java
 //SOURCES ../src/main/java/gomikrobot/media/**.java
 //SOURCES ../src/main/java/gomikrobot/memory/**.java

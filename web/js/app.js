@@ -1,5 +1,5 @@
 // Wiring: builds each panel, switches tabs (also by URL hash: #feed, #trace/<id>, #tasks,
-// #jobs, #chat, #settings, #repo, #approvals), and refreshes the header, the approvals waiting and
+// #jobs, #chat, #settings, #repo, #approvals, #group), and refreshes the header, the approvals waiting and
 // the visible panel every 5 s unless paused or the page is hidden.
 
 import { byId } from './dom.js';
@@ -13,10 +13,11 @@ import { createSettings } from './settings.js';
 import { createMcpServers } from './mcp.js';
 import { createRepoPanel } from './repo.js';
 import { createApprovals } from './approvals.js';
+import { createGroup } from './group.js';
 import { installTokenPrompt } from './auth.js';
 
 const REFRESH_MS = 5000;
-const TABS = ['feed', 'trace', 'tasks', 'jobs', 'chat', 'settings', 'repo', 'approvals'];
+const TABS = ['feed', 'trace', 'tasks', 'jobs', 'chat', 'settings', 'repo', 'approvals', 'group'];
 
 const header = createHeader();
 const openTrace = (traceId) => {
@@ -31,6 +32,7 @@ const jobs = createJobs({ openTrace });
 const chat = createChat({ openTrace });
 const repo = createRepoPanel();
 const approvals = createApprovals({ openTrace });
+const group = createGroup({ openTrace });
 // Tabs whose data changed elsewhere (the work repo switched in Settings) reload when shown.
 const stale = new Set();
 const settings = createSettings({ onWorkRepoChanged: () => stale.add('repo') });
@@ -50,6 +52,7 @@ const panels = {
   },
   repo: { first: () => repo.load(), tick: () => {} },
   approvals: { first: () => approvals.refresh(), tick: () => {} }, // refreshed on every tick anyway
+  group: { first: () => group.refresh(), tick: () => group.refresh() },
 };
 const opened = new Set();
 let active = 'feed';
@@ -101,13 +104,14 @@ tablist.addEventListener('click', (event) => {
   if (tab) location.hash = `#${tab.dataset.tab}`;
 });
 tablist.addEventListener('keydown', (event) => {
-  const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -TABS.length, End: TABS.length };
+  const shown = TABS.filter((tab) => !byId(`tab-${tab}`).hidden); // the group's only with a group
+  const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -shown.length, End: shown.length };
   if (!(event.key in moves)) return;
   event.preventDefault();
-  const from = TABS.indexOf(event.target.closest('[data-tab]')?.dataset.tab ?? active);
-  const next = Math.min(TABS.length - 1, Math.max(0, from + moves[event.key]));
-  location.hash = `#${TABS[next]}`;
-  showTab(TABS[next], true);
+  const from = shown.indexOf(event.target.closest('[data-tab]')?.dataset.tab ?? active);
+  const next = Math.min(shown.length - 1, Math.max(0, from + moves[event.key]));
+  location.hash = `#${shown[next]}`;
+  showTab(shown[next], true);
 });
 
 const pauseButton = byId('refresh-toggle');
@@ -126,5 +130,6 @@ installTokenPrompt({ onToken: refreshAll });
 window.addEventListener('hashchange', route);
 header.refresh();
 approvals.refresh();
+group.detect();
 route();
 setInterval(tick, REFRESH_MS);

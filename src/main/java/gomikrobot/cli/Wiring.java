@@ -28,6 +28,9 @@ final class Wiring {
         secrets.add(config.gateway().authToken());
         secrets.addAll(config.tools().secrets());
         secrets.add(config.channels().telegram().token());
+        secrets.add(config.group().secret());
+        secrets.add(config.group().saslPassword());
+        secrets.add(config.group().truststorePassword());
         secrets.remove(null);
         return new Log(level, config.log().json(), ctx.err(), ctx.clock(), secrets);
     }

@@ -17,7 +17,8 @@ public record Config(
         ToolsConfig tools,
         PolicyConfig policy,
         LogConfig log,
-        SchedulerConfig scheduler) {
+        SchedulerConfig scheduler,
+        GroupConfig group) {
 
     public Path configFile() {
         return home.resolve("config.json");
@@ -33,6 +34,7 @@ public record Config(
 
     /** This configuration with other HTTP server settings (a command-line override for one run). */
     public Config withGateway(GatewayConfig other) {
-        return new Config(home, paths, model, channels, providers, other, tools, policy, log, scheduler);
+        return new Config(home, paths, model, channels, providers, other, tools, policy, log, scheduler,
+                group);
     }
 }

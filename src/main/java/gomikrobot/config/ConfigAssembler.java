@@ -20,7 +20,7 @@ final class ConfigAssembler {
     Config assemble(SettingValues v) {
         v.validate();
         return new Config(home, paths(v), model(v), channels(v), providers(v), gateway(v), tools(v), policy(v), log(v),
-                scheduler(v));
+                scheduler(v), group(v));
     }
 
     /** {@code ~} or {@code ~/x} means the user's home; any other relative path is taken against {@code base}. */
@@ -113,6 +113,20 @@ final class ConfigAssembler {
     private static SchedulerConfig scheduler(SettingValues v) {
         return new SchedulerConfig(v.duration("scheduler.catchUp"), v.duration("scheduler.heartbeatInterval"),
                 v.string("scheduler.heartbeatTo").strip(), v.string("scheduler.quietHours").strip());
+    }
+
+    private GroupConfig group(SettingValues v) {
+        GroupConfig group = new GroupConfig(v.bool("group.enabled"), v.string("group.groupName").strip(),
+                v.string("group.agentId").strip(), v.string("group.kafkaBrokers").strip(),
+                v.string("group.consumerGroup").strip(), v.string("group.securityProtocol"),
+                v.string("group.saslMechanism"), v.string("group.saslUsername"), v.string("group.saslPassword"),
+                resolved(v, "group.truststorePath"), v.string("group.truststorePassword"), v.string("group.secret"),
+                v.strings("group.trustedMembers"), v.duration("group.heartbeatInterval"),
+                v.duration("group.taskTimeout"));
+        group.problem().ifPresent(problem -> {
+            throw new ConfigException(problem);
+        });
+        return group;
     }
 
     private static LogConfig log(SettingValues v) {

@@ -119,6 +119,24 @@ final class Settings {
             Setting.of("policy.approvalTimeout", DURATION, PolicyConfig.DEFAULT_APPROVAL_TIMEOUT.toNanos())
                     .rule(new Rule.Positive()),
 
+            Setting.of("group.enabled", BOOL, false),
+            Setting.of("group.groupName", STRING, ""),
+            Setting.of("group.agentId", STRING, ""),
+            Setting.of("group.kafkaBrokers", STRING, "localhost:9092"),
+            Setting.of("group.consumerGroup", STRING, "").env("MIKROBOT_GROUP_KAFKA_CONSUMER_GROUP"),
+            Setting.of("group.securityProtocol", STRING, "PLAINTEXT")
+                    .rule(new Rule.OneOf(List.of("plaintext", "ssl", "sasl_plaintext", "sasl_ssl"))),
+            Setting.of("group.saslMechanism", STRING, "PLAIN")
+                    .rule(new Rule.OneOf(List.of("plain", "scram-sha-256", "scram-sha-512"))),
+            Setting.of("group.saslUsername", STRING, ""),
+            Setting.of("group.saslPassword", STRING, ""),
+            Setting.of("group.truststorePath", PATH, ""),
+            Setting.of("group.truststorePassword", STRING, ""),
+            Setting.of("group.secret", STRING, ""),
+            Setting.of("group.trustedMembers", LIST, List.of()),
+            Setting.of("group.heartbeatInterval", DURATION, 10_000_000_000L).rule(new Rule.Positive()),
+            Setting.of("group.taskTimeout", DURATION, 300_000_000_000L).rule(new Rule.Positive()),
+
             Setting.of("log.level", STRING, "info").rule(new Rule.OneOf(List.of("debug", "info", "warn", "error"))),
             Setting.of("log.json", BOOL, false),
 

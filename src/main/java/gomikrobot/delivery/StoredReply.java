@@ -5,11 +5,11 @@ import gomikrobot.bus.Reply;
 import gomikrobot.timeline.Task;
 
 /** A finished task's reply as stored in its row: the answer of a completed task, the failure of a failed one. */
-final class StoredReply {
+public final class StoredReply {
     private StoredReply() {
     }
 
-    static Reply of(Task task) {
+    public static Reply of(Task task) {
         return Task.FAILED.equals(task.status()) ? Reply.Failure.fromErrorText(task.errorText())
                 : new Reply.Answer(task.contentOut());
     }

@@ -21,6 +21,7 @@ import gomikrobot.git.Git;
 import gomikrobot.git.RepoCommands;
 import gomikrobot.git.Repos;
 import gomikrobot.git.WorkRepo;
+import gomikrobot.group.GroupNode;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
@@ -30,12 +31,14 @@ import gomikrobot.scheduler.HeartbeatRoute;
 import gomikrobot.scheduler.Scheduler;
 import gomikrobot.scheduler.Sleeper;
 import gomikrobot.timeline.Database;
+import gomikrobot.timeline.GroupTables;
 import gomikrobot.timeline.Timeline;
 import gomikrobot.tools.mcp.McpHub;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,10 @@ public final class Gateway implements AutoCloseable {
         AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
                 metrics, Sandbox.choose(config.tools().exec()));
         Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
+        GroupTables groupTables = GroupTables.open(db);
+        Optional<GroupNode> group = GroupNode.createIfEnabled(config, groupTables, t.events(), t.settings(), ids, clock,
+                log, metrics);
+        group.ifPresent(g -> agent.tools().replace(List.of(), g.tools()));
         if (!agent.execSandbox().confines()) {
             log.warn("exec is not sandboxed", "detail", agent.execSandbox().summary());
         }
@@ -106,9 +113,14 @@ public final class Gateway implements AutoCloseable {
                 context);
         List<Channel> channels = Stream.of(whatsapp, telegram).flatMap(Optional::stream).toList();
         channels.forEach(c -> approvals.addOwnerChannel(new ChannelOwner(c, log)));
+        Map<String, Route> routes = new HashMap<>(Route.standard(t.webUsers(), channels, agent.events()::delivered));
+        group.ifPresent(g -> {
+            routes.put(g.channel(), g.route());
+            g.attach(new GroupNode.Agent(agent.intake(), agent.memory(), agent.events()::delivered,
+                    () -> offered(agent, config), channelNames(channels)));
+        });
         DeliveryWorker delivery = new DeliveryWorker(t.tasks(), t.settings()::isSilentMode, HeartbeatRoute.around(
-                Route.standard(t.webUsers(), channels, agent.events()::delivered), config.scheduler().quietHours(),
-                ZoneId.systemDefault(), clock), clock, log, metrics);
+                routes, config.scheduler().quietHours(), ZoneId.systemDefault(), clock), clock, log, metrics);
         ReplyDispatcher replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivery::deliverSoon, log);
         Scheduler scheduler = Scheduler.create(agent.jobs(), t, agent.intake(), config.scheduler(),
                 config.paths().workspace(), Sleeper.system(), clock, ids, log);
@@ -134,7 +146,8 @@ public final class Gateway implements AutoCloseable {
         pages.mount(router);
         new MediaHandler(config.paths().workspace().resolve("media")).mount(router);
         new TimelineApi(t.events()).mount(router);
-        new TraceApi(t.events(), t.tasks(), t.policy(), t.approvals(), clock.getZone()).mount(router);
+        new TraceApi(t.events(), t.tasks(), t.policy(), groupTables.traces(), t.approvals(), clock.getZone())
+                .mount(router);
         new ApprovalsApi(approvals).mount(router);
         new SettingsApi(t.settings(), agent.quota()::usedToday, repos::settingProblem,
                 key -> log.debug("Setting changed", "key", key)).mount(router);
@@ -147,8 +160,10 @@ public final class Gateway implements AutoCloseable {
                 new PartialAnswers(), ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new JobsApi(agent.jobs(), scheduler).mount(router);
-        new StatusApi(StatusApi.defaultAgentId(), version, http.host(), http.authToken(), agent.execSandbox(),
-                clock.instant(), clock, live).mount(router);
+        new GroupApi(group, config.group(), groupTables, t.settings()).mount(router);
+        new GroupWorkApi(group, groupTables).mount(router);
+        new StatusApi(GroupNode.agentIdOf(config.group()), config.group().enabled(), version, http.host(),
+                http.authToken(), agent.execSandbox(), clock.instant(), clock, live).mount(router);
         new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
                 .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);
@@ -167,6 +182,9 @@ public final class Gateway implements AutoCloseable {
         life.start("scheduler", scheduler::start, scheduler); // after recovery: a crashed run's task is settled
         agent.memory().indexSoulFilesInBackground(config.paths().workspace(), ContextBuilder.SOUL_FILES);
         channels.forEach(life::start);
+        if (group.isPresent()) {
+            life.start("group", group.get()::start, group.get());
+        }
         ensureWorkRepo(workRepo, repos.workRepoHolder().current(), log);
         WebServer apiServer = WebServer.start("api", http.host(), http.port(), apiRoutes, guard, log, metrics);
         life.stopping("api server", deadline -> apiServer.stop(seconds(deadline)));
@@ -230,6 +248,15 @@ public final class Gateway implements AutoCloseable {
         Map<String, Object> states = new LinkedHashMap<>();
         channels.forEach(c -> states.put(c.name(), c.status().describe()));
         return states;
+    }
+
+    /** The tools this member offers the group: those its policy does not deny. */
+    private static List<String> offered(AgentCore agent, Config config) {
+        return agent.tools().names().stream().filter(n -> !config.policy().denyTools().contains(n)).toList();
+    }
+
+    private static List<String> channelNames(List<Channel> channels) {
+        return Stream.concat(Stream.of("local", "webui"), channels.stream().map(Channel::name)).toList();
     }
 
     /** "Ensure work repo" (§4.4) at start: the folder and its git repository exist before anyone asks. */

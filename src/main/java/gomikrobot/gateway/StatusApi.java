@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import gomikrobot.json.Json;
 import gomikrobot.process.Sandbox;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +25,7 @@ final class StatusApi {
     private static final Set<String> PUBLIC = Set.of(STATUS_PATH, VERIFY_PATH);
 
     private final String agentId;
+    private final boolean groupEnabled;
     private final String version;
     private final boolean headless;
     private final BearerToken token;
@@ -36,12 +35,14 @@ final class StatusApi {
     private final LiveSections sections;
 
     /**
+     * @param groupEnabled {@code group.enabled}: mode {@code group} instead of {@code standalone}
      * @param host      the bound host; {@code 0.0.0.0} reports mode {@code headless}, anything else {@code standalone}
      * @param authToken {@code gateway.authToken}, null or blank when none
      */
-    StatusApi(String agentId, String version, String host, String authToken, Sandbox execSandbox, Instant startedAt,
-              Clock clock, LiveSections sections) {
+    StatusApi(String agentId, boolean groupEnabled, String version, String host, String authToken, Sandbox execSandbox,
+              Instant startedAt, Clock clock, LiveSections sections) {
         this.agentId = agentId;
+        this.groupEnabled = groupEnabled;
         this.version = version;
         this.headless = "0.0.0.0".equals(host == null ? "" : host.strip());
         this.token = new BearerToken(authToken);
@@ -61,20 +62,11 @@ final class StatusApi {
         return PUBLIC.contains(path);
     }
 
-    /** {@code gomikrobot-<hostname>}, the original's agent id when no group agent id is configured. */
-    static String defaultAgentId() {
-        try {
-            return "gomikrobot-" + InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "gomikrobot-localhost";
-        }
-    }
-
     private void status(HttpExchange exchange) throws IOException {
         long uptime = Math.max(Duration.between(startedAt, clock.instant()).toSeconds(), 0);
         Map<String, Object> body = Json.object("agent_id", agentId, "exec_sandbox", execSandbox.summary(),
-                "exec_sandboxed", execSandbox.confines(), "group_enabled", false,
-                "mode", headless ? "headless" : "standalone", "orchestrator_enabled", false,
+                "exec_sandboxed", execSandbox.confines(), "group_enabled", groupEnabled,
+                "mode", headless ? "headless" : groupEnabled ? "group" : "standalone", "orchestrator_enabled", false,
                 "uptime_seconds", uptime, "version", version);
         sections.addTo(body);
         Responses.json(exchange, 200, body);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import gomikrobot.timeline.ApprovalStore;
 import gomikrobot.timeline.EventQuery;
 import gomikrobot.timeline.EventStore;
+import gomikrobot.timeline.GroupTraceStore;
 import gomikrobot.timeline.PolicyDecision;
 import gomikrobot.timeline.PolicyLog;
 import gomikrobot.timeline.TaskStore;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * One trace, end to end: {@code GET /api/v1/trace/{traceID}} (contract §5.1, rendered by {@link TraceView}),
- * the same trace as a graph, {@code GET /api/v1/trace-graph/{traceID}} (§5.2), and
+ * the same trace as a graph with the spans other group members sent for it as remote nodes,
+ * {@code GET /api/v1/trace-graph/{traceID}} (§5.2), and
  * {@code GET /api/v1/policy-decisions?trace_id=} (the full decision records). An unknown trace is a 200 with
  * no spans, as the dashboard expects; a blank id is 400 {@code trace_id required}.
  */
@@ -28,14 +30,17 @@ final class TraceApi {
     private final EventStore events;
     private final TaskStore tasks;
     private final PolicyLog policy;
+    private final GroupTraceStore remote;
     private final ApprovalStore approvals;
     private final TraceView view;
 
     /** @param zone the zone of the {@code HH:MM:SS} span and decision times (the gateway's clock zone) */
-    TraceApi(EventStore events, TaskStore tasks, PolicyLog policy, ApprovalStore approvals, ZoneId zone) {
+    TraceApi(EventStore events, TaskStore tasks, PolicyLog policy, GroupTraceStore remote, ApprovalStore approvals,
+             ZoneId zone) {
         this.events = events;
         this.tasks = tasks;
         this.policy = policy;
+        this.remote = remote;
         this.approvals = approvals;
         this.view = new TraceView(zone);
     }
@@ -54,8 +59,8 @@ final class TraceApi {
 
     private void graph(HttpExchange exchange) throws IOException {
         String traceId = required(exchange.getRequestURI().getPath().substring(GRAPH_PREFIX.length()));
-        Responses.json(exchange, 200, view.graph(events(traceId), tasks.byTrace(traceId), policy.byTrace(traceId),
-                approvals.byTrace(traceId)));
+        Responses.json(exchange, 200, view.graph(events(traceId), remote.byTrace(traceId), tasks.byTrace(traceId),
+                policy.byTrace(traceId), approvals.byTrace(traceId)));
     }
 
     private List<TimelineEvent> events(String traceId) {

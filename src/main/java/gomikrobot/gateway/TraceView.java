@@ -4,6 +4,7 @@ import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
 import gomikrobot.timeline.ApprovalRecord;
 import gomikrobot.timeline.PolicyDecision;
+import gomikrobot.timeline.RemoteSpan;
 import gomikrobot.timeline.Task;
 import gomikrobot.timeline.Times;
 import gomikrobot.timeline.TimelineEvent;
@@ -51,16 +52,17 @@ final class TraceView {
 
     /**
      * The body of {@code GET /api/v1/trace-graph/{id}} (contract §5.2): a node per timeline event, then an
-     * {@code APPROVAL} node per approval request (its wait from request to answer), an edge from each node's
-     * parent span to its span, the task and the policy decisions as in {@link #render}, and {@code approvals},
-     * omitted when empty as the original does. There are no remote agents or delegations here, so their nodes
-     * never appear. Empty {@code nodes} and {@code edges} are {@code []}, not the original's {@code null}
-     * (decision 3).
+     * {@code APPROVAL} node per approval request (its wait from request to answer), a node per span another group
+     * member sent for this trace ({@code remote-<row id>}, its member as {@code agent_id}), an edge from each
+     * node's parent span to its span, the task and the policy decisions as in {@link #render}, and
+     * {@code approvals}, omitted when empty as the original does. Empty {@code nodes} and {@code edges} are
+     * {@code []}, not the original's {@code null} (decision 3).
      */
-    Map<String, Object> graph(List<TimelineEvent> events, Optional<Task> task, List<PolicyDecision> decisions,
-                              List<ApprovalRecord> approvals) {
+    Map<String, Object> graph(List<TimelineEvent> events, List<RemoteSpan> remote, Optional<Task> task,
+                              List<PolicyDecision> decisions, List<ApprovalRecord> approvals) {
         List<Map<String, Object>> nodes = new ArrayList<>(events.stream().map(this::node).toList());
         approvals.forEach(a -> nodes.add(approvalNode(a)));
+        remote.forEach(r -> nodes.add(remoteNode(r)));
         List<Map<String, Object>> edges = events.stream()
                 .filter(e -> !e.spanId().isEmpty() && !e.parentSpanId().isEmpty())
                 .map(e -> Json.object("source", e.parentSpanId(), "target", e.spanId()))
@@ -108,7 +110,7 @@ final class TraceView {
         node.put("id", e.eventId());
         node.put("span_id", e.spanId());
         node.put("parent_span_id", e.parentSpanId());
-        node.put("type", nodeType(e));
+        node.put("type", e.nodeType());
         node.put("title", e.classification());
         node.put("start_time", clock(e.timestamp()));
         node.put("end_time", "");
@@ -118,21 +120,20 @@ final class TraceView {
         return node;
     }
 
-    /** As {@link #type}, except that INBOUND and OUTBOUND need a classification, and POLICY is a type too. */
-    static String nodeType(TimelineEvent e) {
-        String c = e.classification();
-        if (!c.isEmpty() && (c.contains("INBOUND") || e.senderName().equals("User"))) {
-            return "INBOUND";
-        }
-        if (!c.isEmpty() && (c.contains("OUTBOUND") || e.senderName().equals("Agent"))) {
-            return "OUTBOUND";
-        }
-        for (String kind : List.of("LLM", "TOOL", "POLICY")) {
-            if (c.contains(kind)) {
-                return kind;
-            }
-        }
-        return "EVENT";
+    /** A span another member sent: {@code remote-<row id>}, with its start and end times when it has them. */
+    private Map<String, Object> remoteNode(RemoteSpan r) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("id", "remote-" + r.id());
+        node.put("span_id", r.spanId());
+        node.put("parent_span_id", r.parentSpanId());
+        node.put("type", r.spanType());
+        node.put("title", r.title());
+        node.put("start_time", r.startedAt() == null ? "" : clock(r.startedAt()));
+        node.put("end_time", r.endedAt() == null ? "" : clock(r.endedAt()));
+        node.put("duration_ms", r.durationMs());
+        node.put("agent_id", r.sourceAgentId());
+        node.put("output", r.content());
+        return node;
     }
 
     /** One span: struct order {@code id, type, title, time, duration, output, metadata}. */

@@ -91,7 +91,12 @@ public final class Memory {
 
     /** Stores {@code content} as a {@code user} chunk; the same text again updates the same chunk (version + 1). */
     public Remembered remember(String content, String tags) {
-        MemoryChunk chunk = MemoryChunk.of(content, MemoryChunk.USER_SOURCE, tags);
+        return remember(content, tags, MemoryChunk.USER_SOURCE);
+    }
+
+    /** As {@link #remember(String, String)}, from another source (an item shared by a group member: {@code group:<agent>}). */
+    public Remembered remember(String content, String tags, String source) {
+        MemoryChunk chunk = MemoryChunk.of(content, source, tags);
         Optional<List<float[]>> vector = embedder.embed(List.of(content));
         MemoryStore.Write write = new MemoryStore.Write(chunk, vector.map(List::getFirst).orElse(null));
         store.upsert(List.of(write));

@@ -16,7 +16,8 @@ import java.util.List;
 final class Migrations {
     /** Step {@code n} is {@code db/V<n>__*.sql}; append new steps, never edit an applied one. */
     private static final List<String> SCRIPTS = List.of("db/V1__core.sql", "db/V2__memory_fts.sql",
-            "db/V3__core.sql", "db/V4__approvals.sql", "db/V5__scheduler.sql");
+            "db/V3__core.sql", "db/V4__approvals.sql", "db/V5__scheduler.sql",
+            "db/V6__group.sql");
 
     static final int LATEST = SCRIPTS.size();
 

@@ -88,6 +88,17 @@ final class Rows {
         }
     }
 
+    /**
+     * One page of {@code select} (a query without WHERE), newest first by {@code created_at}, filtered by
+     * {@code column = value} unless the value is blank.
+     */
+    static <T> List<T> newestPage(Connection c, String select, String column, String value, Mapper<T> mapper,
+                                  int limit, int offset) throws SQLException {
+        String order = " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?";
+        return value.isBlank() ? list(c, select + order, mapper, limit, offset)
+                : list(c, select + " WHERE " + column + " = ?" + order, mapper, value, limit, offset);
+    }
+
     static String orEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +52,26 @@ public record TimelineEvent(long id, String eventId, String traceId, String span
     public TimelineEvent withTimestamp(Instant at) {
         return new TimelineEvent(id, eventId, traceId, spanId, parentSpanId, at, senderId, senderName,
                 eventType, contentText, mediaPath, vectorId, classification, authorized, metadata);
+    }
+
+    /**
+     * The event's node type in a trace graph (contract §5.2): INBOUND or OUTBOUND (by classification, or the sender
+     * name {@code User}/{@code Agent}, when there is a classification), LLM, TOOL, POLICY, else EVENT.
+     */
+    public String nodeType() {
+        String c = classification;
+        if (!c.isEmpty() && (c.contains("INBOUND") || senderName.equals("User"))) {
+            return "INBOUND";
+        }
+        if (!c.isEmpty() && (c.contains("OUTBOUND") || senderName.equals("Agent"))) {
+            return "OUTBOUND";
+        }
+        for (String kind : List.of("LLM", "TOOL", "POLICY")) {
+            if (c.contains(kind)) {
+                return kind;
+            }
+        }
+        return "EVENT";
     }
 
     /** The contract's TimelineEvent object: struct order, {@code metadata} left out when empty. */

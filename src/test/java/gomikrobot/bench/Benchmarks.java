@@ -13,7 +13,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         List<Benchmark> all = List.of(new StartupBench(), new AgentBench(), new PipelineBench(), new MemoryBench(),
-                new GatewayBench(), new LoadBench());
+                new GatewayBench(), new LoadBench(), new GroupBench());
         String only = args.length > 0 ? args[0] : System.getenv().getOrDefault("BENCH", "");
         for (Benchmark b : all) {
             if (only.isBlank() || only.equals(b.name())) {

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One browser test setup: the fake LLM, a temp git work repo, the real gateway process and a headless Chromium
@@ -40,6 +42,11 @@ final class Dashboard implements AutoCloseable {
 
     /** Everything lives under {@code dir}; the browser session starts last, once the gateway listens. */
     static Dashboard start(Path dir) {
+        return start(dir, Map.of());
+    }
+
+    /** As above, the gateway's environment with {@code extraEnv} too (a group). */
+    static Dashboard start(Path dir, Map<String, String> extraEnv) {
         Path chromedriver = WebDriverClient.chromedriver().orElse(null);
         assumeTrue(chromedriver != null, "chromedriver not installed (apt-get install chromium chromium-driver)");
         FakeOpenAiServer llm = FakeOpenAiServer.start();
@@ -47,7 +54,11 @@ final class Dashboard implements AutoCloseable {
         DashboardGateway gateway = null;
         try {
             TempGitRepo repo = TempGitRepo.create(dir.resolve("work-repo"));
-            gateway = DashboardGateway.start(dir.resolve("home"), repo.dir(), llm.baseUrl(), telegram.apiBase());
+            Map<String, String> env = new HashMap<>(Map.of("MIKROBOT_CHANNELS_TELEGRAM_ENABLED", "true",
+                    "MIKROBOT_CHANNELS_TELEGRAM_TOKEN", FakeBotApiServer.TOKEN,
+                    "MIKROBOT_CHANNELS_TELEGRAM_API_BASE", telegram.apiBase()));
+            env.putAll(extraEnv);
+            gateway = DashboardGateway.start(dir.resolve("home"), repo.dir(), llm.baseUrl(), env);
             return new Dashboard(llm, telegram, repo, gateway, WebDriverClient.start(chromedriver));
         } catch (RuntimeException e) {
             if (gateway != null) {

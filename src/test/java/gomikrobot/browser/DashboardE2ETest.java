@@ -51,6 +51,7 @@ class DashboardE2ETest {
         dashboard.open("");
         assertEquals("ok", dashboard.awaitSettled("#feed-status"), browser.text(browser.find("#feed-status")));
         assertEquals("ok", dashboard.awaitSettled("#gateway-status"));
+        assertEquals(true, browser.execute("return document.getElementById('tab-group').hidden"), "no group here");
         for (String tab : TABS) {
             dashboard.clickTab(tab);
         }

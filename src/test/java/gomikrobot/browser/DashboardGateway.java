@@ -2,7 +2,6 @@ package gomikrobot.browser;
 
 import gomikrobot.json.Json;
 import gomikrobot.testing.AnnouncedPorts;
-import gomikrobot.testing.FakeBotApiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,10 +40,11 @@ final class DashboardGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway with its home in {@code home}, both servers on ports the system picks, Telegram polling
-     * the fake Bot API at {@code telegramBase}, and waits until it prints where the dashboard listens.
+     * Starts the gateway with its home in {@code home}, both servers on ports the system picks and
+     * {@code extraEnv} added to its environment (Telegram polling a fake Bot API, a group), and waits until it
+     * prints where the dashboard listens.
      */
-    static DashboardGateway start(Path home, Path workRepo, String llmBase, String telegramBase) {
+    static DashboardGateway start(Path home, Path workRepo, String llmBase, Map<String, String> extraEnv) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway", "--port", "0",
@@ -57,9 +57,7 @@ final class DashboardGateway implements AutoCloseable {
         env.put("MIKROBOT_OPENAI_API_KEY", "sk-browser-test-0000");
         env.put("MIKROBOT_PATHS_WORK_REPO_PATH", workRepo.toString());
         env.put("MIKROBOT_WEB_DIR", WEB.toString());
-        env.put("MIKROBOT_CHANNELS_TELEGRAM_ENABLED", "true");
-        env.put("MIKROBOT_CHANNELS_TELEGRAM_TOKEN", FakeBotApiServer.TOKEN);
-        env.put("MIKROBOT_CHANNELS_TELEGRAM_API_BASE", telegramBase);
+        env.putAll(extraEnv);
         Path out = home.resolve("gateway.out");
         Path err = home.resolve("gateway.err");
         try {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +37,23 @@ final class GatewayProcess implements AutoCloseable {
 
     static GatewayProcess start(Path dir, String name, Map<String, String> env, int apiPort, int dashboardPort)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway",
-                "--port", Integer.toString(apiPort), "--dashboard-port", Integer.toString(dashboardPort));
+        return start(dir, name, env, apiPort, dashboardPort, List.of());
+    }
+
+    /** A gateway on ports the system picks, its JVM started with {@code jvmOptions} too. */
+    static GatewayProcess start(Path dir, String name, Map<String, String> env, List<String> jvmOptions)
+            throws IOException {
+        return start(dir, name, env, 0, 0, jvmOptions);
+    }
+
+    private static GatewayProcess start(Path dir, String name, Map<String, String> env, int apiPort,
+                                        int dashboardPort, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway",
+                "--port", Integer.toString(apiPort), "--dashboard-port", Integer.toString(dashboardPort)));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
         pb.environment().putAll(env);
         Path out = dir.resolve(name + ".out");

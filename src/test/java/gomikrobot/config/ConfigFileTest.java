@@ -33,7 +33,8 @@ class ConfigFileTest {
         assertEquals("rw-------", mode(file));
         assertEquals("rwx------", mode(file.getParent()));
         Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(file));
-        assertEquals(List.of("paths", "model", "channels", "providers", "gateway", "tools", "policy", "log", "scheduler"),
+        assertEquals(List.of("paths", "model", "channels", "providers", "gateway", "tools", "policy", "group", "log",
+                "scheduler"),
                 List.copyOf(doc.keySet()));
         assertEquals(60_000_000_000L, ConfigFile.get(ConfigFile.readDocument(file), "tools.exec.timeout"));
     }

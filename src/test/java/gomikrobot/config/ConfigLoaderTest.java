@@ -228,7 +228,7 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeysAndNullsAreIgnoredOnLoad() throws IOException {
-        writeConfig("{\"group\": {\"enabled\": true}, \"gateway\": {\"tlsCert\": \"x\", \"port\": null}, \"tools\": null}");
+        writeConfig("{\"orchestrator\": {\"enabled\": true}, \"gateway\": {\"tlsCert\": \"x\", \"port\": null}, \"tools\": null}");
         assertEquals(18790, load(Map.of()).gateway().port());
     }
 

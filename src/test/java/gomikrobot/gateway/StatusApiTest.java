@@ -30,8 +30,9 @@ class StatusApiTest {
     /** A server with the real guard, its public paths widened by StatusApi's, as the gateway wires it. */
     private void serve(String host, String token) throws Exception {
         Router router = new Router();
-        new StatusApi("gomikrobot-testhost", "9.9.9", host, token, new Sandbox.Unconfined("tools.exec.sandbox is off"),
-                NOW.minusSeconds(3725), Clock.fixed(NOW, ZoneOffset.UTC), LiveSections.NONE).mount(router);
+        new StatusApi("gomikrobot-testhost", false, "9.9.9", host, token,
+                new Sandbox.Unconfined("tools.exec.sandbox is off"), NOW.minusSeconds(3725),
+                Clock.fixed(NOW, ZoneOffset.UTC), LiveSections.NONE).mount(router);
         router.exact("/api/v1/secret", exchange -> Responses.json(exchange, 200, List.of()), "GET");
         RequestGuard guard = new RequestGuard(TestServer.config(token, List.of()),
                 path -> StaticHandler.isPublicPath(path) || StatusApi.isPublicPath(path));
@@ -99,6 +100,6 @@ class StatusApiTest {
 
     @Test
     void defaultAgentIdNamesTheHost() {
-        assertTrue(StatusApi.defaultAgentId().startsWith("gomikrobot-"));
+        assertTrue(gomikrobot.group.AgentIds.hostDefault().startsWith("gomikrobot-"));
     }
 }

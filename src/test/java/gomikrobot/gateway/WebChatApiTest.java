@@ -5,6 +5,7 @@ import static gomikrobot.gateway.ApiAssertions.okObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gomikrobot.timeline.GroupTraceStore;
 import gomikrobot.testing.TestPipeline;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.json.Json;
@@ -42,8 +43,8 @@ class WebChatApiTest {
         server = TestServer.start(router -> {
             new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
                     whatsapp, new PartialAnswers(), h.ids, h.clock, Log.quiet()).mount(router);
-            new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(), h.timeline.approvals(),
-                    ZoneOffset.UTC).mount(router);
+            new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(),
+                    new GroupTraceStore(h.timeline.db()), h.timeline.approvals(), ZoneOffset.UTC).mount(router);
         });
     }
 

@@ -32,8 +32,10 @@ class DatabaseTest {
     @Test
     void freshDatabaseHasTheSevenTablesInFreshColumnOrderOurTokenUsageAndTheApprovalRequests() {
         try (Database db = testDb.open(dir.resolve("timeline.db"))) {
-            assertEquals(List.of("approval_requests", "memory_chunks", "policy_decisions", "scheduled_jobs", "settings",
-                    "sqlite_sequence", "tasks", "timeline", "token_usage", "web_links", "web_users"),
+            assertEquals(List.of("approval_requests", "delegation_events", "group_members", "group_membership_history",
+                    "group_memory_items", "group_skill_channels", "group_tasks", "group_traces", "memory_chunks",
+                    "policy_decisions", "scheduled_jobs", "settings", "sqlite_sequence", "tasks", "timeline",
+                    "token_usage", "web_links", "web_users"),
                     SchemaQueries.tables(db));
             assertEquals(List.of("day", "kind", "tokens"), SchemaQueries.columns(db, "token_usage"));
             assertEquals(List.of("id", "approval_id", "trace_id", "task_id", "tool", "tier", "arguments", "sender",
@@ -53,8 +55,12 @@ class DatabaseTest {
                     "created_at"), SchemaQueries.columns(db, "policy_decisions"));
             assertEquals(List.of("id", "content", "embedding", "source", "tags", "version", "created_at", "updated_at"),
                     SchemaQueries.columns(db, "memory_chunks"));
-            assertEquals(List.of("idx_approval_id", "idx_approval_status", "idx_memory_chunks_source", "idx_policy_task",
-                    "idx_policy_trace", "idx_scheduled_jobs_next", "idx_tasks_delivery",
+            assertEquals(List.of("idx_approval_id", "idx_approval_status", "idx_delegation_task", "idx_delegation_type",
+                    "idx_group_memory_author", "idx_group_memory_created", "idx_group_skill_group",
+                    "idx_group_tasks_direction", "idx_group_tasks_status", "idx_group_traces_agent",
+                    "idx_group_traces_trace", "idx_membership_history_agent", "idx_membership_history_group",
+                    "idx_memory_chunks_source", "idx_policy_task", "idx_policy_trace", "idx_scheduled_jobs_next",
+                    "idx_tasks_delivery",
                     "idx_tasks_idempotency", "idx_tasks_status", "idx_tasks_trace", "idx_timeline_authorized",
                     "idx_timeline_sender", "idx_timeline_timestamp", "idx_timeline_trace", "idx_web_links_whatsapp"),
                     SchemaQueries.namedIndexes(db));

@@ -107,6 +107,10 @@ class GoDatabaseMigrationTest {
         List<String> jobs = after.remove("scheduled_jobs");
         assertEquals(before.remove("scheduled_jobs"), jobs.subList(0, 7), "the original's job columns come first");
         assertEquals(12, jobs.size() - 7, "what a job needs is appended: " + jobs);
+        for (String table : List.of("delegation_events", "group_members", "group_membership_history",
+                "group_memory_items", "group_skill_channels", "group_tasks", "group_traces")) {
+            assertTrue(after.remove(table) != null, "the group's table " + table + " is added (V6)");
+        }
         assertEquals(before, after, "nothing else added to a database that already has every column");
         assertTrue(testDb.logText().contains("added_columns=none"), testDb.logText());
     }

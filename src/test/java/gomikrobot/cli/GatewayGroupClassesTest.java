@@ -1,0 +1,85 @@
+package gomikrobot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.testing.Eventually;
+import gomikrobot.testing.FakeOpenAiServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With no group configured nothing of Kafka is loaded into the gateway process (the class-load log of a real
+ * gateway that served requests shows none of its classes); with a group configured the same log shows them,
+ * so the first check could fail.
+ */
+class GatewayGroupClassesTest {
+    private static final String KAFKA = " org.apache.kafka.";
+
+    @TempDir
+    Path dir;
+
+    private final Http http = new Http();
+
+    @Test
+    void withoutAGroupNoKafkaClassIsLoaded() throws Exception {
+        try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
+            Path classes = dir.resolve("classes-off.log");
+            try (GatewayProcess gateway = GatewayProcess.start(dir, "off", env(llm, Map.of()), options(classes))) {
+                assertTrue(gateway.awaitListening(Duration.ofSeconds(30)), gateway.stderr());
+                String dashboard = "http://127.0.0.1:" + gateway.dashboardPort();
+                assertEquals(false, http.get(dashboard + "/api/v1/group/status").object().get("active"));
+                assertEquals(false, http.get(dashboard + "/api/v1/status").object().get("group_enabled"));
+                assertEquals("echo: hello", http.post("http://127.0.0.1:" + gateway.apiPort() + "/chat",
+                        "{\"message\":\"hello\"}").body().strip());
+
+                assertEquals(List.of(), kafkaClasses(classes), "no Kafka class loaded without a group");
+            }
+        }
+    }
+
+    @Test
+    void withAGroupKafkasClientIsLoaded() throws Exception {
+        try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
+            Path classes = dir.resolve("classes-on.log");
+            Map<String, String> group = Map.of("MIKROBOT_GROUP_ENABLED", "true", "MIKROBOT_GROUP_GROUP_NAME", "team",
+                    "MIKROBOT_GROUP_KAFKA_BROKERS", "127.0.0.1:9", "MIKROBOT_GROUP_SECRET", "classes-test-secret-0123");
+            try (GatewayProcess gateway = GatewayProcess.start(dir, "on", env(llm, group), options(classes))) {
+                assertTrue(gateway.awaitListening(Duration.ofSeconds(30)), gateway.stderr());
+
+                Eventually.await(() -> !kafkaClasses(classes).isEmpty(), "Kafka's client loaded to join the group");
+            }
+        }
+    }
+
+    private static List<String> options(Path classes) {
+        return List.of("-Xlog:class+load=info:file=" + classes);
+    }
+
+    private static List<String> kafkaClasses(Path classes) {
+        try {
+            return Files.readAllLines(classes).stream().filter(line -> line.contains(KAFKA)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> env(FakeOpenAiServer llm, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GOMIKROBOT_HOME", dir.resolve("home").toString());
+        env.put("HOME", dir.toString());
+        env.put("MIKROBOT_OPENAI_API_BASE", llm.baseUrl());
+        env.put("MIKROBOT_OPENAI_API_KEY", "sk-test-group-classes-1234");
+        env.put("MIKROBOT_PATHS_WORK_REPO_PATH", dir.resolve("repo").toString());
+        env.putAll(extra);
+        return env;
+    }
+}
