@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With no group configured nothing of Kafka is loaded into the gateway process (the class-load log of a real
- * gateway that served requests shows none of its classes); with a group configured the same log shows them,
- * so the first check could fail.
+ * What a gateway does not need it does not load. With no group configured nothing of Kafka is loaded into the
+ * gateway process (the class-load log of a real gateway that served requests shows none of its classes); with a
+ * group configured the same log shows them, so the first check could fail. A gateway whose model is a plain
+ * {@code http://} server, with no MCP server and no channel, sets no TLS up at all.
  */
-class GatewayGroupClassesTest {
+class GatewayClassLoadingTest {
     private static final String KAFKA = " org.apache.kafka.";
+    private static final String TLS = " sun.security.ssl.";
 
     @TempDir
     Path dir;
@@ -41,7 +43,8 @@ class GatewayGroupClassesTest {
                 assertEquals("echo: hello", http.post("http://127.0.0.1:" + gateway.apiPort() + "/chat",
                         "{\"message\":\"hello\"}").body().strip());
 
-                assertEquals(List.of(), kafkaClasses(classes), "no Kafka class loaded without a group");
+                assertEquals(List.of(), loaded(classes, KAFKA), "no Kafka class loaded without a group");
+                assertEquals(List.of(), loaded(classes, TLS), "no TLS set up for an http:// model");
             }
         }
     }
@@ -55,7 +58,7 @@ class GatewayGroupClassesTest {
             try (GatewayProcess gateway = GatewayProcess.start(dir, "on", env(llm, group), options(classes))) {
                 assertTrue(gateway.awaitListening(Duration.ofSeconds(30)), gateway.stderr());
 
-                Eventually.await(() -> !kafkaClasses(classes).isEmpty(), "Kafka's client loaded to join the group");
+                Eventually.await(() -> !loaded(classes, KAFKA).isEmpty(), "Kafka's client loaded to join the group");
             }
         }
     }
@@ -64,9 +67,9 @@ class GatewayGroupClassesTest {
         return List.of("-Xlog:class+load=info:file=" + classes);
     }
 
-    private static List<String> kafkaClasses(Path classes) {
+    private static List<String> loaded(Path classes, String packagePrefix) {
         try {
-            return Files.readAllLines(classes).stream().filter(line -> line.contains(KAFKA)).toList();
+            return Files.readAllLines(classes).stream().filter(line -> line.contains(packagePrefix)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
