@@ -25,7 +25,7 @@ class MediaAndModelsTest {
     private static final String KEY = "sk-media-test-key-42";
 
     private final FakeOpenAiServer server = FakeOpenAiServer.start();
-    TestProviders providers = new TestProviders(); // ClassicWireTest runs these tests again over the other wire
+    private final TestProviders providers = new TestProviders();
 
     @AfterEach
     void stop() {

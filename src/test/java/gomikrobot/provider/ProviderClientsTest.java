@@ -1,0 +1,79 @@
+package gomikrobot.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gomikrobot.config.ProviderConfig;
+import gomikrobot.observe.Log;
+import gomikrobot.testing.FakeOpenAiServer;
+import gomikrobot.testing.RecordedRequest;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A plain {@code http://} provider is spoken to in HTTP/1.1 by a client that set up no TLS. */
+class ProviderClientsTest {
+    private static final String KEY = "sk-test-plain-http-0001";
+    private static final Duration CONNECT = Duration.ofSeconds(5);
+
+    private final FakeOpenAiServer server = FakeOpenAiServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theProductionProviderOffersNoH2cUpgradeToAPlainHttpServer() {
+        try (OpenAiCompatibleProvider provider = OpenAiCompatibleProvider.create(new ProviderConfig(KEY,
+                server.baseUrl()), Log.quiet())) {
+            assertEquals("echo: hi", provider.chat(request()).content());
+        }
+
+        assertOfferedNoUpgrade(server.last("/chat/completions"));
+    }
+
+    @Test
+    void anyClientGivenToTheProviderSpeaksHttp11ToAPlainHttpBase() {
+        HttpClient http2ByDefault = HttpClient.newHttpClient();
+        assertEquals(HttpClient.Version.HTTP_2, http2ByDefault.version());
+
+        new TestProviders().provider(server.baseUrl(), KEY, 0, http2ByDefault).embed(List.of("a text"), null);
+
+        assertOfferedNoUpgrade(server.last("/embeddings"));
+    }
+
+    @Test
+    void aClientForAPlainHttpBaseCannotMakeTlsConnections() {
+        SSLContext none = ProviderClients.forBase("http://127.0.0.1:11434/v1", CONNECT).sslContext();
+
+        assertEquals("none", none.getProtocol());
+        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+                none::getSocketFactory);
+        assertTrue(refused.getMessage().contains("plain http://"), refused.getMessage());
+    }
+
+    @Test
+    void aClientForAnHttpsBaseUsesTheDefaultTlsContext() throws Exception {
+        assertSame(SSLContext.getDefault(), ProviderClients.forBase("https://api.openai.com/v1", CONNECT).sslContext());
+        assertSame(SSLContext.getDefault(), ProviderClients.forBase("", CONNECT).sslContext(), "blank means OpenAI");
+        assertFalse(ProviderClients.isPlainHttp("HTTPS://example.org/v1"));
+        assertTrue(ProviderClients.isPlainHttp(" HTTP://localhost:8000/v1 "));
+    }
+
+    private static void assertOfferedNoUpgrade(RecordedRequest sent) {
+        assertNull(sent.header("Upgrade"), "no h2c upgrade offered");
+        assertNull(sent.header("HTTP2-Settings"));
+    }
+
+    private static ChatRequest request() {
+        return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.user("hi")), List.of(), 100, 0.7);
+    }
+}
