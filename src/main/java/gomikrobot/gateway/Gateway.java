@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -86,7 +87,9 @@ public final class Gateway implements AutoCloseable {
 
     private static Gateway wire(Config config, String version, LlmProvider llm, Path userHome, Optional<Path> webDir,
                                 Clock clock, Log log, Lifecycle life) throws Exception {
-        // storage and the agent
+        // storage and the agent; exec's sandbox is probed (bubblewrap runs once) while the database opens
+        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.choose(config.tools().exec()),
+                task -> Thread.ofVirtual().name("sandbox-probe").start(task));
         Ids ids = new Ids(clock);
         Metrics metrics = new Metrics();
         Database db = life.closing("database", Database.open(config.databaseFile(), log));
@@ -94,7 +97,7 @@ public final class Gateway implements AutoCloseable {
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
         Approvals approvals = new Approvals(t.approvals(), config.policy().approvalTimeout(), ids, log);
         AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
-                metrics, Sandbox.choose(config.tools().exec()));
+                metrics, sandbox.join());
         Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
         GroupTables groupTables = GroupTables.open(db);
         Optional<GroupNode> group = GroupNode.createIfEnabled(config, groupTables, t.events(), t.settings(), ids, clock,
