@@ -2,6 +2,7 @@ package gomikrobot.agent;
 
 import gomikrobot.bus.MessageBus;
 import gomikrobot.config.Config;
+import gomikrobot.config.GroupConfig;
 import gomikrobot.memory.Memory;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
@@ -32,6 +33,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The agent as every process that answers messages wires it (the gateway, {@code agent -m}), in the order data
@@ -81,7 +83,9 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
                 clock);
         ToolRegistry tools = new ToolRegistry(tools(config, userHome, memory, execSandbox, jobs), policy, events, clock,
                 log);
-        policy.requireKnownTools(tools.names(), config.tools().mcpServers().keySet()); // MCP tools come later
+        List<String> joinLater = config.group().enabled() ? GroupConfig.TOOLS : List.of(); // as MCP tools do
+        policy.requireKnownTools(Stream.concat(tools.names().stream(), joinLater.stream()).toList(),
+                config.tools().mcpServers().keySet());
         TurnRunner turns = new TurnRunner(provider, tools, config.model(), quota,
                 TurnObserver.atomically(timeline.db(), events, ledger, figures), clock);
         Path workspace = config.paths().workspace();

@@ -21,6 +21,8 @@ public record GroupConfig(boolean enabled, String groupName, String agentId, Str
                           String securityProtocol, String saslMechanism, String saslUsername, String saslPassword,
                           Path truststorePath, String truststorePassword, String secret, List<String> trustedMembers,
                           Duration heartbeatInterval, Duration taskTimeout) {
+    /** The tools a member gets (they join the agent's tools once the group is wired), so tiers may name them. */
+    public static final List<String> TOOLS = List.of("delegate", "share");
     /** Shorter secrets are refused: every member's signature rests on it. */
     public static final int MIN_SECRET_CHARS = 16;
     /** What Kafka allows in a topic name, minus the dot that separates our topic name's parts. */

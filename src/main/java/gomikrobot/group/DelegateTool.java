@@ -1,5 +1,6 @@
 package gomikrobot.group;
 
+import gomikrobot.config.GroupConfig;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.GroupTask;
@@ -27,7 +28,7 @@ final class DelegateTool implements Tool {
 
     @Override
     public String name() {
-        return "delegate";
+        return GroupConfig.TOOLS.get(0);
     }
 
     @Override

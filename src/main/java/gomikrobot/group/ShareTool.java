@@ -1,5 +1,6 @@
 package gomikrobot.group;
 
+import gomikrobot.config.GroupConfig;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.memory.Memory;
@@ -21,7 +22,7 @@ final class ShareTool implements Tool {
 
     @Override
     public String name() {
-        return "share";
+        return GroupConfig.TOOLS.get(1);
     }
 
     @Override
