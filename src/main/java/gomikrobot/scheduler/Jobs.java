@@ -50,9 +50,16 @@ public final class Jobs {
         this.clock = clock;
     }
 
-    /** The channels that deliver answers later: the web UI always, WhatsApp when it is enabled. */
+    /** The channels that deliver answers later: the web UI always, WhatsApp and Telegram when they are enabled. */
     public static Set<String> answeringChannels(Config config) {
-        return config.channels().whatsapp().enabled() ? Set.of("webui", "whatsapp") : Set.of("webui");
+        Set<String> channels = new TreeSet<>(Set.of("webui"));
+        if (config.channels().whatsapp().enabled()) {
+            channels.add("whatsapp");
+        }
+        if (config.channels().telegram().enabled()) {
+            channels.add("telegram");
+        }
+        return channels;
     }
 
     /** Calls {@code listener} after every change to a job. */
@@ -156,7 +163,7 @@ public final class Jobs {
         if (IN_LINE.contains(channel)) {
             throw JobRefused.invalid("a job answers in the chat it was made in, and the " + channel + " channel only"
                     + " answers someone waiting for the answer, so nobody would read what the job says: make it from"
-                    + " WhatsApp or the web chat, or with `gomikrobot cron add --to CHANNEL:CHAT`");
+                    + " WhatsApp, Telegram or the web chat, or with `gomikrobot cron add --to CHANNEL:CHAT`");
         }
         if (!channels.contains(channel)) {
             throw JobRefused.invalid("jobs cannot answer on channel '" + channel + "'; they can on: "

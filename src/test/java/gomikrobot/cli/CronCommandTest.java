@@ -72,8 +72,8 @@ class CronCommandTest {
                 + " (e.g. whatsapp:4915112345678@s.whatsapp.net or webui:1)");
         assertUsage(cron("add", "--prompt", "x", "--in", "5m", "--to", "cli:default"),
                 "a job answers in the chat it was made in, and the cli channel only answers someone waiting for the"
-                        + " answer, so nobody would read what the job says: make it from WhatsApp or the web chat, or"
-                        + " with `gomikrobot cron add --to CHANNEL:CHAT`");
+                        + " answer, so nobody would read what the job says: make it from WhatsApp, Telegram or the web"
+                        + " chat, or with `gomikrobot cron add --to CHANNEL:CHAT`");
         assertUsage(cron("add", "--prompt", "x", "--cron", "0 25 * * *", "--to", "webui:1"),
                 "hour value 25 is outside 0-23");
         assertUsage(cron("remove"), "remove needs the job's number (see `gomikrobot cron list`)");

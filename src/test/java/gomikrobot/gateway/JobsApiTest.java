@@ -106,8 +106,8 @@ class JobsApiTest {
                 "unknown time zone 'Mars/Olympus': use a name like Europe/Berlin or an offset like +01:00");
         fails(add("{\"prompt\":\"x\",\"in\":\"5m\",\"channel\":\"local\",\"chat_id\":\"1\"}"), 400,
                 "a job answers in the chat it was made in, and the local channel only answers someone waiting for"
-                        + " the answer, so nobody would read what the job says: make it from WhatsApp or the web chat,"
-                        + " or with `gomikrobot cron add --to CHANNEL:CHAT`");
+                        + " the answer, so nobody would read what the job says: make it from WhatsApp, Telegram or the"
+                        + " web chat, or with `gomikrobot cron add --to CHANNEL:CHAT`");
         fails(add("{\"prompt\":\"x\",\"in\":\"5m\",\"channel\":\"whatsapp\",\"chat_id\":\"1\"}"), 400,
                 "jobs cannot answer on channel 'whatsapp'; they can on: webui");
         fails(add("{\"prompt\":\"x\",\"in\":\"5m\",\"channel\":\"webui\",\"chat_id\":\"alice\"}"), 400,
