@@ -44,7 +44,7 @@ final class AgentRoot implements AutoCloseable {
 
     static AgentRoot start(Config config, LazyProvider llm, Path userHome, Clock clock, Log log) {
         llm.prepareInBackground();
-        CompletableFuture<Sandbox> sandbox = inBackground("sandbox-probe", () -> Sandbox.choose(config.tools().exec()));
+        CompletableFuture<Sandbox> sandbox = Sandbox.chooseInBackground(config.tools().exec());
         CompletableFuture<Ids> seeded = inBackground("ids", () -> new Ids(clock)); // seeding its SecureRandom
         Database db = Database.open(config.databaseFile(), log);
         Ids ids = seeded.join();

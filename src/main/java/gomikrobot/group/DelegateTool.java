@@ -4,11 +4,10 @@ import gomikrobot.config.GroupConfig;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.GroupTask;
+import gomikrobot.tools.Schema;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,12 +38,11 @@ final class DelegateTool implements Tool {
 
     @Override
     public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(Json.object("type", "object", "properties", Json.object(
-                "task", Map.of("type", "string", "description", "What the other agent should do, self-contained"),
-                "context", Map.of("type", "string", "description", "Optional material it needs"),
-                "to", Map.of("type", "string", "description", "Optional agent id of the member to ask"),
-                "tool", Map.of("type", "string", "description", "Optional tool the member must have")),
-                "required", List.of("task")));
+        return Schema.object(Json.object(
+                "task", Schema.string("What the other agent should do, self-contained"),
+                "context", Schema.string("Optional material it needs"),
+                "to", Schema.string("Optional agent id of the member to ask"),
+                "tool", Schema.string("Optional tool the member must have")), "task");
     }
 
     @Override

@@ -4,11 +4,11 @@ import gomikrobot.config.GroupConfig;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
 import gomikrobot.memory.Memory;
+import gomikrobot.tools.Schema;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +32,10 @@ final class ShareTool implements Tool {
 
     @Override
     public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(Json.object("type", "object", "properties", Json.object(
-                "title", Map.of("type", "string", "description", "A short title"),
-                "content", Map.of("type", "string", "description", "The text to share, self-contained"),
-                "tags", Map.of("type", "string", "description", "Optional comma-separated tags")),
-                "required", List.of("content")));
+        return Schema.object(Json.object(
+                "title", Schema.string("A short title"),
+                "content", Schema.string("The text to share, self-contained"),
+                "tags", Schema.string("Optional comma-separated tags")), "content");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How {@code exec}'s commands are confined on this machine, decided once at start by {@link #choose}, which
@@ -66,6 +67,12 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
     /** {@link #choose} with the gateway's environment and a fresh runner. */
     static Sandbox choose(ExecToolConfig config) {
         return choose(config, System.getenv(), new ProcessRunner());
+    }
+
+    /** {@link #choose} on a virtual thread of its own, so that the probe overlaps the caller's other start-up work. */
+    static CompletableFuture<Sandbox> chooseInBackground(ExecToolConfig config) {
+        return CompletableFuture.supplyAsync(() -> choose(config),
+                task -> Thread.ofVirtual().name("sandbox-probe").start(task));
     }
 
     /** {@code command} as it runs under this sandbox, or empty when nothing may run ({@link Unavailable}). */
