@@ -4,11 +4,10 @@ import gomikrobot.config.ProviderConfig;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.ModelsCheck;
 import gomikrobot.provider.OpenAiCompatibleProvider;
-import gomikrobot.provider.ProviderClients;
 import gomikrobot.provider.ProviderException;
 import gomikrobot.provider.RetryPolicy;
 import gomikrobot.provider.Sleeper;
-import java.net.http.HttpClient;
+import gomikrobot.provider.Wire;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,10 +31,10 @@ final class OnboardKeyCheck {
     static Verdict check(ProviderConfig endpoint, String model, CliContext ctx) {
         String key = endpoint.hasKey() ? endpoint.apiKey().strip() : "";
         Log log = new Log(Log.Level.ERROR, false, ctx.err(), ctx.clock(), Set.of(key));
-        HttpClient http = ProviderClients.forBase(endpoint.apiBase(), TIMEOUT);
+        Wire wire = Wire.forBase(endpoint.apiBase(), TIMEOUT);
         RetryPolicy once = new RetryPolicy(0, Duration.ofMillis(500), Duration.ofMillis(500), Sleeper.system(),
                 ThreadLocalRandom.current());
-        var provider = new OpenAiCompatibleProvider(endpoint, http, once, TIMEOUT, log);
+        var provider = new OpenAiCompatibleProvider(endpoint, wire, once, TIMEOUT, log);
         String where = endpoint.apiBase();
         try {
             return switch (provider.checkKey()) {

@@ -6,30 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Sends requests to one OpenAI-compatible endpoint and retries what is worth retrying (429, 5xx, connection
  * failures, timeouts) under a {@link RetryPolicy}. It alone sees the API key: every exception it builds has the
- * key scrubbed from its message, and a 2xx answer is the only thing it returns. Requests to a plain
- * {@code http://} base are HTTP/1.1: the JDK's client would otherwise offer an {@code Upgrade: h2c} on them,
- * which some OpenAI-compatible servers (uvicorn-based ones among them) mishandle.
+ * key scrubbed from its message, and a 2xx answer is the only thing it returns. How a request travels is the
+ * {@link Wire}'s business.
  */
 final class HttpTransport {
     static final String DEFAULT_API_BASE = "https://api.openai.com/v1";
@@ -41,21 +36,19 @@ final class HttpTransport {
     private final String apiKey;
     private final String appUrl;
     private final String appName;
-    private final boolean plainHttp;
-    private final HttpClient http;
+    private final Wire wire;
     private final RetryPolicy retry;
     private final Duration requestTimeout;
     private final Clock clock;
     private final Log log;
 
-    HttpTransport(ProviderConfig config, HttpClient http, RetryPolicy retry, Duration requestTimeout, Clock clock,
+    HttpTransport(ProviderConfig config, Wire wire, RetryPolicy retry, Duration requestTimeout, Clock clock,
                   Log log) {
         this.base = normaliseBase(config.apiBase());
         this.apiKey = config.hasKey() ? config.apiKey().strip() : null;
         this.appUrl = config.appUrl().strip();
         this.appName = config.appName().strip();
-        this.plainHttp = ProviderClients.isPlainHttp(base);
-        this.http = Objects.requireNonNull(http, "http");
+        this.wire = Objects.requireNonNull(wire, "wire");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -81,21 +74,20 @@ final class HttpTransport {
     }
 
     Answer post(Operation op, String path, String contentType, byte[] body) {
-        HttpRequest request = request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return send(op, () -> attempt(op, request, HttpResponse.BodyHandlers.ofByteArray(), this::whole));
+        Wire.Outgoing request = request("POST", path, Map.of("Content-Type", contentType), body);
+        return send(op, () -> attempt(op, request, this::whole));
     }
 
     Answer get(Operation op, String path) {
-        HttpRequest request = request(path).GET().build();
-        return send(op, () -> attempt(op, request, HttpResponse.BodyHandlers.ofByteArray(), this::whole));
+        Wire.Outgoing request = request("GET", path, Map.of(), null);
+        return send(op, () -> attempt(op, request, this::whole));
     }
 
     /** As {@link #post}, asking for server-sent events; failures before the answer's headers are retried. */
     Opened open(Operation op, String path, String contentType, byte[] body) {
-        HttpRequest request = request(path).header("Content-Type", contentType).header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return send(op, () -> attempt(op, request, HttpResponse.BodyHandlers.ofInputStream(), this::opened));
+        Wire.Outgoing request = request("POST", path, Map.of("Content-Type", contentType,
+                "Accept", "text/event-stream"), body);
+        return send(op, () -> attempt(op, request, this::opened));
     }
 
     /** A failure that happened while a streamed answer was being read: never retried (some of it was used). */
@@ -114,29 +106,27 @@ final class HttpTransport {
         return base;
     }
 
-    /** Shuts the client down once nothing is in flight: its selector thread ends, and the process can exit at once. */
+    /** Releases the wire once nothing is in flight, so that a one-shot process can exit at once. */
     void close() {
-        http.close();
+        wire.close();
     }
 
     // ---- private helpers ----
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout);
-        if (plainHttp) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
+    private Wire.Outgoing request(String method, String path, Map<String, String> fixed, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>(fixed);
         if (apiKey != null) {
-            builder.header("Authorization", "Bearer " + apiKey);
+            headers.put("Authorization", "Bearer " + apiKey);
         }
         // OpenRouter's attribution: X-OpenRouter-Title is its current name for the title, X-Title the older one
         if (!appUrl.isEmpty()) {
-            builder.header("HTTP-Referer", appUrl);
+            headers.put("HTTP-Referer", appUrl);
         }
         if (!appName.isEmpty()) {
-            builder.header("X-OpenRouter-Title", appName).header("X-Title", appName);
+            headers.put("X-OpenRouter-Title", appName);
+            headers.put("X-Title", appName);
         }
-        return builder;
+        return new Wire.Outgoing(method, URI.create(base + path), headers, body, requestTimeout);
     }
 
     private <T> T send(Operation op, Supplier<Attempt<T>> once) {
@@ -164,40 +154,42 @@ final class HttpTransport {
     }
 
     /**
-     * One try. For a whole body the wait covers a body that stalls half way too; for a streamed one, the headers
-     * (its reads are guarded by {@link StallGuard}).
+     * One try: the answer's head within the request timeout, then {@code judge} reads its body, whose reads fail
+     * once nothing arrives for that long ({@link StallGuard}: a body that stalls half way fails too).
      */
-    private <B, T> Attempt<T> attempt(Operation op, HttpRequest request, HttpResponse.BodyHandler<B> handler,
-                                      BiFunction<Operation, HttpResponse<B>, Attempt<T>> judge) {
-        CompletableFuture<HttpResponse<B>> pending = http.sendAsync(request, handler);
+    private <T> Attempt<T> attempt(Operation op, Wire.Outgoing request,
+                                   BiFunction<Operation, Wire.Exchanged, Attempt<T>> judge) {
         try {
-            return judge.apply(op, pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return new Attempt.Failed<>(timedOut(op), Optional.empty());
-        } catch (ExecutionException e) {
-            return new Attempt.Failed<>(transportFailure(op, e.getCause()), Optional.empty());
+            return judge.apply(op, wire.send(request));
+        } catch (IOException e) {
+            return new Attempt.Failed<>(transportFailure(op, e), Optional.empty());
+        } catch (RuntimeException e) { // a bad request (an illegal header): a bug another try would not repair
+            return new Attempt.Failed<>(transportFailure(op, e), Optional.empty());
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new ProviderException(op.label() + " request interrupted", 0, false);
         }
     }
 
-    private Attempt<Answer> whole(Operation op, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return new Attempt.Answered<>(new Answer(status, response.body()));
+    private Attempt<Answer> whole(Operation op, Wire.Exchanged response) {
+        int status = response.status();
+        byte[] body;
+        try (InputStream in = new StallGuard(response.body(), requestTimeout)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            return new Attempt.Failed<>(transportFailure(op, e), Optional.empty());
         }
-        return failed(op, status, response.headers(), response.body() == null ? new byte[0] : response.body());
+        if (status >= 200 && status < 300) {
+            return new Attempt.Answered<>(new Answer(status, body));
+        }
+        return failed(op, status, response::header, body);
     }
 
-    private Attempt<Opened> opened(Operation op, HttpResponse<InputStream> response) {
-        int status = response.statusCode();
+    private Attempt<Opened> opened(Operation op, Wire.Exchanged response) {
+        int status = response.status();
         InputStream body = new StallGuard(response.body(), requestTimeout);
         if (status >= 200 && status < 300) {
-            return new Attempt.Answered<>(new Opened(status,
-                    response.headers().firstValue("Content-Type").orElse(""), body));
+            return new Attempt.Answered<>(new Opened(status, response.header("Content-Type").orElse(""), body));
         }
         byte[] said;
         try (body) {
@@ -205,28 +197,23 @@ final class HttpTransport {
         } catch (IOException e) {
             said = new byte[0]; // the status alone still says what failed
         }
-        return failed(op, status, response.headers(), said);
+        return failed(op, status, response::header, said);
     }
 
     /**
      * A failed answer: the server's message with its error code and type; retried on 429 and 5xx after the wait
      * its headers ask for, except a 429 for a used-up quota, which no wait repairs.
      */
-    private <T> Attempt<T> failed(Operation op, int status, HttpHeaders headers, byte[] body) {
+    private <T> Attempt<T> failed(Operation op, int status, Function<String, Optional<String>> headers, byte[] body) {
         ErrorText.Said said = ErrorText.read(body);
         boolean quotaGone = status == 429 && said.names("insufficient_quota");
         String message = op.label() + " request failed: HTTP " + status + (said.isEmpty() ? "" : ": " + said.describe())
                 + (quotaGone ? "; the account's quota is used up (see its plan and billing), so it is not retried"
                 : "");
         boolean retryable = !quotaGone && (status == 429 || status >= 500 && status <= 599);
-        Optional<Duration> retryAfter = RetryAfter.advice(headers::firstValue, clock.instant());
+        Optional<Duration> retryAfter = RetryAfter.advice(headers, clock.instant());
         return new Attempt.Failed<>(new ProviderException(scrub(message), status, retryable, scrub(said.describe()),
                 null), retryAfter);
-    }
-
-    private ProviderException timedOut(Operation op) {
-        return new ProviderException(op.label() + " request failed: no answer from " + hostPort() + " within "
-                + requestTimeout.toMillis() + " ms", 0, true);
     }
 
     private ProviderException transportFailure(Operation op, Throwable cause) {
@@ -239,6 +226,7 @@ final class HttpTransport {
         return switch (cause) {
             case HttpConnectTimeoutException t -> "cannot connect to " + hostPort() + ": connect timed out";
             case HttpTimeoutException t -> "no answer from " + hostPort() + " within " + requestTimeout.toMillis() + " ms";
+            case SocketTimeoutException t -> "no answer from " + hostPort() + " within " + requestTimeout.toMillis() + " ms";
             case ConnectException c -> "cannot connect to " + hostPort()
                     + (c.getMessage() == null ? "" : ": " + ErrorText.oneLine(c.getMessage()));
             case IOException io -> io.getClass().getSimpleName()

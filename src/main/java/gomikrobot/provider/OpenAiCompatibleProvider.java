@@ -61,15 +61,21 @@ public final class OpenAiCompatibleProvider implements LlmProvider, AutoCloseabl
     /** As the four-argument constructor, with a different per-attempt request timeout (tests use about a second). */
     public OpenAiCompatibleProvider(ProviderConfig config, HttpClient http, RetryPolicy retry, Duration requestTimeout,
                                     Log log) {
+        this(config, Wire.of(http), retry, requestTimeout, log);
+    }
+
+    /** As above, over a {@link Wire} of the caller's choosing ({@link Wire#forBase} picks the fitting one). */
+    public OpenAiCompatibleProvider(ProviderConfig config, Wire wire, RetryPolicy retry, Duration requestTimeout,
+                                    Log log) {
         Objects.requireNonNull(config, "config");
-        this.transport = new HttpTransport(config, http, retry, requestTimeout, Clock.systemUTC(), log);
+        this.transport = new HttpTransport(config, wire, retry, requestTimeout, Clock.systemUTC(), log);
         this.log = log;
     }
 
-    /** The production wiring: the client for the base URL ({@link ProviderClients}), standard retries. */
+    /** The production wiring: the wire for the base URL ({@link Wire#forBase}), standard retries. */
     public static OpenAiCompatibleProvider create(ProviderConfig config, Log log) {
-        HttpClient http = ProviderClients.forBase(config.apiBase(), CONNECT_TIMEOUT);
-        return new OpenAiCompatibleProvider(config, http, RetryPolicy.standard(), log);
+        return new OpenAiCompatibleProvider(config, Wire.forBase(config.apiBase(), CONNECT_TIMEOUT),
+                RetryPolicy.standard(), REQUEST_TIMEOUT, log);
     }
 
     @Override

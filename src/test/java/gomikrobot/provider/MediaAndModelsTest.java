@@ -25,7 +25,7 @@ class MediaAndModelsTest {
     private static final String KEY = "sk-media-test-key-42";
 
     private final FakeOpenAiServer server = FakeOpenAiServer.start();
-    private final TestProviders providers = new TestProviders();
+    TestProviders providers = new TestProviders(); // ClassicWireTest runs these tests again over the other wire
 
     @AfterEach
     void stop() {

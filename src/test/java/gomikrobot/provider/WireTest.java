@@ -2,9 +2,8 @@ package gomikrobot.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.config.ProviderConfig;
@@ -14,12 +13,11 @@ import gomikrobot.testing.RecordedRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A plain {@code http://} provider is spoken to in HTTP/1.1 by a client that set up no TLS. */
-class ProviderClientsTest {
+/** A plain {@code http://} provider is spoken to over the classic wire, in HTTP/1.1, without an h2c offer. */
+class WireTest {
     private static final String KEY = "sk-test-plain-http-0001";
     private static final Duration CONNECT = Duration.ofSeconds(5);
 
@@ -38,6 +36,7 @@ class ProviderClientsTest {
         }
 
         assertOfferedNoUpgrade(server.last("/chat/completions"));
+        assertEquals("Bearer " + KEY, server.last("/chat/completions").header("Authorization"));
     }
 
     @Test
@@ -45,27 +44,21 @@ class ProviderClientsTest {
         HttpClient http2ByDefault = HttpClient.newHttpClient();
         assertEquals(HttpClient.Version.HTTP_2, http2ByDefault.version());
 
-        new TestProviders().provider(server.baseUrl(), KEY, 0, http2ByDefault).embed(List.of("a text"), null);
+        new TestProviders().provider(new ProviderConfig(KEY, server.baseUrl()), 0, Wire.of(http2ByDefault))
+                .embed(List.of("a text"), null);
 
         assertOfferedNoUpgrade(server.last("/embeddings"));
     }
 
     @Test
-    void aClientForAPlainHttpBaseCannotMakeTlsConnections() {
-        SSLContext none = ProviderClients.forBase("http://127.0.0.1:11434/v1", CONNECT).sslContext();
-
-        assertEquals("none", none.getProtocol());
-        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
-                none::getSocketFactory);
-        assertTrue(refused.getMessage().contains("plain http://"), refused.getMessage());
-    }
-
-    @Test
-    void aClientForAnHttpsBaseUsesTheDefaultTlsContext() throws Exception {
-        assertSame(SSLContext.getDefault(), ProviderClients.forBase("https://api.openai.com/v1", CONNECT).sslContext());
-        assertSame(SSLContext.getDefault(), ProviderClients.forBase("", CONNECT).sslContext(), "blank means OpenAI");
-        assertFalse(ProviderClients.isPlainHttp("HTTPS://example.org/v1"));
-        assertTrue(ProviderClients.isPlainHttp(" HTTP://localhost:8000/v1 "));
+    void aPlainHttpBaseGetsTheClassicWireAndAnyOtherTheJdkClient() {
+        assertInstanceOf(ClassicWire.class, Wire.forBase("http://127.0.0.1:11434/v1", CONNECT));
+        assertInstanceOf(ClassicWire.class, Wire.forBase(" HTTP://localhost:8000/v1 ", CONNECT));
+        assertInstanceOf(JdkWire.class, Wire.forBase("https://api.openai.com/v1", CONNECT));
+        assertInstanceOf(JdkWire.class, Wire.forBase("", CONNECT), "blank means OpenAI, over https");
+        assertFalse(Wire.isPlainHttp("HTTPS://example.org/v1"));
+        assertFalse(Wire.isPlainHttp("not a url at all"));
+        assertTrue(Wire.isPlainHttp("http://ollama:11434/v1"));
     }
 
     private static void assertOfferedNoUpgrade(RecordedRequest sent) {
