@@ -13,6 +13,8 @@ import gomikrobot.testing.RecordedRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,31 @@ class WireTest {
         assertFalse(Wire.isPlainHttp("HTTPS://example.org/v1"));
         assertFalse(Wire.isPlainHttp("not a url at all"));
         assertTrue(Wire.isPlainHttp("http://ollama:11434/v1"));
+    }
+
+    @Test
+    void anInterruptEndsAClassicRequestStillWaitingForItsAnswer() throws Exception {
+        server.setEmbeddingDelay(Duration.ofSeconds(30)); // the memory's time box interrupts such a call
+        OpenAiCompatibleProvider provider = TestProviders.classic().patient(server.baseUrl(), KEY);
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        Thread call = Thread.ofVirtual().start(() -> {
+            try {
+                provider.embed(List.of("a text"), null);
+                ended.complete(null);
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        });
+        for (int i = 0; i < 500 && server.count("/embeddings") == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, server.count("/embeddings"), "the request reached the server");
+
+        call.interrupt();
+
+        ProviderException e = assertInstanceOf(ProviderException.class, ended.get(10, TimeUnit.SECONDS));
+        assertEquals("Embeddings request interrupted", e.getMessage());
+        assertFalse(e.retryable());
     }
 
     private static void assertOfferedNoUpgrade(RecordedRequest sent) {
