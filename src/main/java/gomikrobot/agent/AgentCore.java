@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -41,6 +42,10 @@ import java.util.stream.Stream;
  * and tools, the turn runner, history and context, the agent loop. Construction only: each process's
  * composition root adds its channels and routes and starts and stops the parts. A new tool is one more entry
  * in {@link #tools}.
+ *
+ * <p>Each root also chooses the threads turns run on. The gateway's are virtual: thousands may wait on models at
+ * once. {@code agent -m}'s are platform threads: a virtual thread that blocks in a socket read starts the JDK's
+ * I/O poller, a thread that then sits in the kernel, and the JVM's exit waits up to 300 ms for such threads.
  */
 public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, MessageBus bus, EventRecorder events,
                         Intake intake, AgentLoop loop, Recovery recovery, Sandbox execSandbox, ToolRegistry tools,
@@ -57,21 +62,23 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
         return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics,
-                Sandbox.choose(config.tools().exec()));
+                Sandbox.choose(config.tools().exec()), Thread.ofVirtual().name("turn-", 0).factory());
     }
 
     /**
-     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals) and
-     * {@code exec}'s sandbox already chosen (a caller may probe for it while it opens the database).
+     * As above, with {@code owner} to ask about calls above the sender's tier (the gateway's approvals),
+     * {@code exec}'s sandbox already chosen (a caller may probe for it while it opens the database), and the
+     * factory of the threads turns (and their time-boxed query embeddings) run on.
      *
      * @throws gomikrobot.config.ConfigException when {@code tools.tiers} names a tool there is not
      */
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, OwnerApproval owner, Ids ids, Clock clock, Log log,
-                                 Metrics metrics, Sandbox execSandbox) {
+                                 Metrics metrics, Sandbox execSandbox, ThreadFactory turnThreads) {
         TokenQuota quota = new TokenQuota(timeline.settings(), timeline.tasks(), timeline.usage());
         LlmProvider provider = new BudgetedProvider(paid, quota);
-        Memory memory = new Memory(timeline.db(), provider, null, config.model().embeddingTimeout(), clock, log);
+        Memory memory = new Memory(timeline.db(), provider, null, config.model().embeddingTimeout(), turnThreads,
+                clock, log);
         MessageBus bus = new MessageBus(QUEUE_CAPACITY);
         EventRecorder events = new EventRecorder(timeline.events(), ids, log);
         AgentMetrics figures = new AgentMetrics(metrics);
@@ -91,7 +98,8 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
         Path workspace = config.paths().workspace();
         SessionStore sessions = new SessionStore(workspace.resolve("sessions"), HISTORY_LIMIT, CACHED_SESSIONS, log);
         ContextBuilder context = new ContextBuilder(workspace, workRepo, sessions, memory::relevantTo, clock, log);
-        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::callerOf, clock, log);
+        AgentLoop loop = new AgentLoop(bus, ledger, context, turns, sessions, intake::callerOf, turnThreads, clock,
+                log);
         Recovery recovery = new Recovery(timeline.tasks(), timeline.policy(), bus, clock, log);
         return new AgentCore(quota, provider, memory, bus, events, intake, loop, recovery, execSandbox, tools, jobs);
     }

@@ -16,11 +16,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
 /**
  * Consumes the inbound queue and answers every message: each session's messages in order, sessions in parallel
- * on virtual threads ({@link SessionLanes}). {@link #answer} is the agent's half of the request lifecycle. The
+ * ({@link SessionLanes}), each turn on a new thread of the process's choosing (see {@link AgentCore}). {@link #answer} is the agent's half of the request lifecycle. The
  * reply is stored with its task before it is published, so its delivery survives a restart.
  *
  * <p>On stop, in-flight work may finish until the deadline; what is still running then is interrupted and its
@@ -37,21 +38,26 @@ public final class AgentLoop implements AutoCloseable {
     private final Function<String, Caller> callers;
     private final Clock clock;
     private final Log log;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final SessionLanes lanes = new SessionLanes(workers);
+    private final ExecutorService workers;
+    private final SessionLanes lanes;
     private final InFlight inFlight = new InFlight();
     private volatile Thread dispatcher;
     private volatile boolean stopping;
 
-    /** @param callers what the caller of a task brought (a stream following the answer, a history), by task id */
-    AgentLoop(MessageBus bus, TaskLedger ledger, ContextBuilder context, TurnRunner turns,
-                     SessionStore sessions, Function<String, Caller> callers, Clock clock, Log log) {
+    /**
+     * @param callers     what the caller of a task brought (a stream following the answer, a history), by task id
+     * @param turnThreads makes the thread each turn runs on
+     */
+    AgentLoop(MessageBus bus, TaskLedger ledger, ContextBuilder context, TurnRunner turns, SessionStore sessions,
+              Function<String, Caller> callers, ThreadFactory turnThreads, Clock clock, Log log) {
         this.bus = bus;
         this.ledger = ledger;
         this.context = context;
         this.turns = turns;
         this.sessions = sessions;
         this.callers = callers;
+        this.workers = Executors.newThreadPerTaskExecutor(turnThreads);
+        this.lanes = new SessionLanes(workers);
         this.clock = clock;
         this.log = log;
     }

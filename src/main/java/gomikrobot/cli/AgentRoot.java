@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -49,10 +50,12 @@ final class AgentRoot implements AutoCloseable {
         Database db = Database.open(config.databaseFile(), log);
         Ids ids = seeded.join();
         Timeline timeline = Timeline.open(db, clock, ids);
+        // platform threads for the turn: a virtual one reading the model's answer would hold the exit back (AgentCore)
+        ThreadFactory turnThreads = Thread.ofPlatform().name("turn-", 0).daemon().factory();
         AgentCore agent;
         try {
             agent = AgentCore.wire(config, timeline, llm, userHome, () -> config.paths().workRepoPath(), OwnerApproval.NOBODY,
-                    ids, clock, log, new Metrics(), sandbox.join());
+                    ids, clock, log, new Metrics(), sandbox.join(), turnThreads);
         } catch (RuntimeException e) { // a config error found while wiring (tools.tiers): nothing else started yet
             db.close();
             throw e;

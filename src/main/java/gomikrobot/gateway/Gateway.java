@@ -96,7 +96,7 @@ public final class Gateway implements AutoCloseable {
         Repos repos = Repos.atStart(config, t.settings(), userHome, log);
         Approvals approvals = new Approvals(t.approvals(), config.policy().approvalTimeout(), ids, log);
         AgentCore agent = AgentCore.wire(config, t, llm, userHome, repos.workRepoHolder(), approvals, ids, clock, log,
-                metrics, sandbox.join());
+                metrics, sandbox.join(), Thread.ofVirtual().name("turn-", 0).factory());
         Inbox inbox = new OwnerReplies(agent.intake(), approvals); // answers to approvals never reach the agent
         GroupTables groupTables = GroupTables.open(db);
         Optional<GroupNode> group = GroupNode.createIfEnabled(config, groupTables, t.events(), t.settings(), ids, clock,

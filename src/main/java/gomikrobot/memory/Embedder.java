@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,11 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * or 404 (no key, or a provider without embeddings such as OpenRouter) switches embeddings off for the life of
  * the process, with one log line; any other failure only costs that one call. A search query's embedding can be
  * asked for within a time box ({@link #embedWithin}): a slow embeddings endpoint then costs a message that much
- * and no more. Safe to share.
+ * and no more. That call runs on a thread of its own, made by the factory the process chose for its turns
+ * (virtual in the gateway). Safe to share.
  */
 final class Embedder {
     private final LlmProvider provider;
     private final String model;
+    private final ThreadFactory callThreads;
     private final Log log;
     private final AtomicBoolean unavailable;
 
@@ -31,9 +34,10 @@ final class Embedder {
      * {@code provider} null means no embedder at all: memory is keyword-only from the start. A null or blank
      * {@code model} is the provider's default, named as such so every warning says which model failed.
      */
-    Embedder(LlmProvider provider, String model, Log log) {
+    Embedder(LlmProvider provider, String model, ThreadFactory callThreads, Log log) {
         this.provider = provider;
         this.model = model == null || model.isBlank() ? OpenAiCompatibleProvider.DEFAULT_EMBEDDING_MODEL : model;
+        this.callThreads = callThreads;
         this.log = log;
         this.unavailable = new AtomicBoolean(provider == null);
     }
@@ -67,11 +71,12 @@ final class Embedder {
             return Optional.empty();
         }
         FutureTask<List<float[]>> call = new FutureTask<>(() -> provider.embed(List.of(text), model).vectors());
-        Thread.ofVirtual().name("query-embedding").start(call);
+        callThreads.newThread(call).start();
         try {
             return checked(call.get(timeBox.toMillis(), TimeUnit.MILLISECONDS), 1).map(List::getFirst);
         } catch (TimeoutException e) {
-            call.cancel(true); // interrupts the call, which cancels its HTTP request
+            call.cancel(true); // interrupts the call, which cancels its HTTP request (on a platform thread over
+            // plain http the read goes on unheard until the request timeout: nobody waits for it any more)
             log.warn("Embeddings call slower than its time box; using keyword search for this message", "model",
                     model, "time_box_ms", timeBox.toMillis());
         } catch (ExecutionException e) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Semantic memory, the one type other packages use: remember and recall text, the "Relevant memory" block for
@@ -44,18 +45,20 @@ public final class Memory {
 
     /** As the full constructor, with the default time box {@link ModelConfig#DEFAULT_EMBEDDING_TIMEOUT}. */
     public Memory(Database db, LlmProvider provider, String embeddingModel, Clock clock, Log log) {
-        this(db, provider, embeddingModel, ModelConfig.DEFAULT_EMBEDDING_TIMEOUT, clock, log);
+        this(db, provider, embeddingModel, ModelConfig.DEFAULT_EMBEDDING_TIMEOUT,
+                Thread.ofVirtual().name("query-embedding").factory(), clock, log);
     }
 
     /**
      * @param provider       the embedder; null for none (keyword search only)
      * @param embeddingModel null or blank for the provider's default ({@code text-embedding-3-small})
      * @param queryTimeBox   how long a search waits for its query's embedding (then keywords alone answer)
+     * @param queryThreads   makes the thread that time-boxed call runs on
      */
-    public Memory(Database db, LlmProvider provider, String embeddingModel, Duration queryTimeBox, Clock clock,
-                  Log log) {
+    public Memory(Database db, LlmProvider provider, String embeddingModel, Duration queryTimeBox,
+                  ThreadFactory queryThreads, Clock clock, Log log) {
         this.store = new MemoryStore(db, clock);
-        this.embedder = new Embedder(provider, embeddingModel, log);
+        this.embedder = new Embedder(provider, embeddingModel, queryThreads, log);
         this.search = new MemorySearch(store, embedder, new QueryVectors(embedder, queryTimeBox, clock), log);
         this.soulIndexer = new SoulIndexer(store, embedder, search, log);
         this.log = log;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code agent -m} as a shell script runs it, in a process of its own against a local model over plain http:
- * the answer on stdout, exactly one provider request (the memory is empty), and nothing of TLS loaded.
+ * the answer on stdout, exactly one provider request (the memory is empty), nothing of TLS or of the JDK's
+ * {@code HttpClient} loaded, and the JDK's I/O poller never started (its thread would hold the exit back).
  */
 class AgentProcessTest {
     @TempDir
@@ -33,11 +34,16 @@ class AgentProcessTest {
 
             assertEquals(0, r.exit(), r.err());
             assertEquals("echo: hello\n", r.out());
-            List<String> tls = Files.readAllLines(classes).stream().filter(line -> line.contains(" sun.security.ssl."))
-                    .toList();
-            assertEquals(List.of(), tls, "no TLS implementation loaded for an http:// provider");
+            List<String> loaded = Files.readAllLines(classes);
+            assertEquals(List.of(), matching(loaded, " sun.security.ssl."), "no TLS loaded for an http:// provider");
+            assertEquals(List.of(), matching(loaded, " jdk.internal.net.http."), "no HttpClient for an http:// one");
+            assertEquals(List.of(), matching(loaded, " sun.nio.ch.Poller "), "no virtual thread waited on a socket");
             assertEquals(List.of("/v1/chat/completions"), llm.requests().stream().map(RecordedRequest::path).toList());
             assertNull(llm.last("/chat/completions").header("Upgrade"));
         }
+    }
+
+    private static List<String> matching(List<String> classLoadLog, String name) {
+        return classLoadLog.stream().filter(line -> line.contains(name)).toList();
     }
 }

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MemoryTest {
     @TempDir
@@ -197,9 +200,12 @@ class MemoryTest {
         assertTrue(fx.llm.requests().isEmpty(), "nothing stored to compare a query's vector with: no provider call");
     }
 
-    @Test
-    void aSlowEmbeddingsEndpointCostsASearchItsTimeBoxThenKeywordsAnswer() {
-        Memory memory = new Memory(fx.db, fx.provider(MemoryFixture.KEY), null, Duration.ofMillis(200),
+    /** On a virtual thread (the gateway's turns) and on a platform thread ({@code agent -m}'s) alike. */
+    @ParameterizedTest(name = "virtual thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSlowEmbeddingsEndpointCostsASearchItsTimeBoxThenKeywordsAnswer(boolean virtual) {
+        ThreadFactory threads = virtual ? Thread.ofVirtual().factory() : Thread.ofPlatform().daemon().factory();
+        Memory memory = new Memory(fx.db, fx.provider(MemoryFixture.KEY), null, Duration.ofMillis(200), threads,
                 Clock.systemUTC(), fx.log);
         memory.remember("The boat is moored at pier 7 in Lindau", "boat");
         fx.llm.setEmbeddingDelay(Duration.ofSeconds(30));
