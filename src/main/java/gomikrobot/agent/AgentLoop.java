@@ -21,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * Consumes the inbound queue and answers every message: each session's messages in order, sessions in parallel
- * ({@link SessionLanes}), each turn on a new thread of the process's choosing (see {@link AgentCore}). {@link #answer} is the agent's half of the request lifecycle. The
- * reply is stored with its task before it is published, so its delivery survives a restart.
+ * ({@link SessionLanes}), each turn on a new thread of the process's choosing (see {@link AgentCore}).
+ * {@link #answer} is the agent's half of the request lifecycle. The reply is stored with its task before it is
+ * published, so its delivery survives a restart.
  *
  * <p>On stop, in-flight work may finish until the deadline; what is still running then is interrupted and its
  * task ended {@code failed: interrupted}; what has not started stays {@code pending} for the next start.

@@ -3,14 +3,15 @@ package gomikrobot.tools.web;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides which hosts {@code web_fetch} may connect to: a host is resolved once, and refused when any of its
@@ -34,26 +35,40 @@ final class AddressGuard {
         }
     }
 
-    private static final List<Cidr> METADATA = List.of(Cidr.of("169.254.169.254"), Cidr.of("169.254.170.2"),
-            Cidr.of("100.100.100.200"), Cidr.of("192.0.0.192"), Cidr.of("fd00:ec2::254"));
-    /** Blocks named by what they are; checked in order, the first that holds names the refusal. */
-    private static final Map<Cidr, String> BLOCKED = blocks(
-            "0.0.0.0/8", "an unspecified", "127.0.0.0/8", "a loopback", "10.0.0.0/8", "a private",
-            "172.16.0.0/12", "a private", "192.168.0.0/16", "a private", "100.64.0.0/10", "a private (shared)",
-            "169.254.0.0/16", "a link-local", "192.0.0.0/24", "a reserved", "198.18.0.0/15", "a reserved",
-            "224.0.0.0/4", "a multicast", "240.0.0.0/4", "a reserved",
-            "::/128", "an unspecified", "::1/128", "a loopback", "fe80::/10", "a link-local",
-            "fec0::/10", "a private (site-local)", "fc00::/7", "a private (unique local)", "ff00::/8", "a multicast",
-            "100::/64", "a reserved");
+    /**
+     * The address blocks, built on the first check rather than when the agent is wired: most processes never
+     * fetch a page (a class of its own is initialised when first used).
+     */
+    private static final class Blocks {
+        static final List<Cidr> METADATA = List.of(Cidr.of("169.254.169.254"), Cidr.of("169.254.170.2"),
+                Cidr.of("100.100.100.200"), Cidr.of("192.0.0.192"), Cidr.of("fd00:ec2::254"));
+        /** Blocks named by what they are; checked in order, the first that holds names the refusal. */
+        static final Map<Cidr, String> BLOCKED = blocks(
+                "0.0.0.0/8", "an unspecified", "127.0.0.0/8", "a loopback", "10.0.0.0/8", "a private",
+                "172.16.0.0/12", "a private", "192.168.0.0/16", "a private", "100.64.0.0/10", "a private (shared)",
+                "169.254.0.0/16", "a link-local", "192.0.0.0/24", "a reserved", "198.18.0.0/15", "a reserved",
+                "224.0.0.0/4", "a multicast", "240.0.0.0/4", "a reserved",
+                "::/128", "an unspecified", "::1/128", "a loopback", "fe80::/10", "a link-local",
+                "fec0::/10", "a private (site-local)", "fc00::/7", "a private (unique local)",
+                "ff00::/8", "a multicast",
+                "100::/64", "a reserved");
+    }
 
     private final Set<String> allowedHosts;
     private final List<Cidr> allowedBlocks;
     private final Resolver resolver;
 
     AddressGuard(List<String> allowPrivate, Resolver resolver) {
-        this.allowedHosts = allowPrivate.stream().map(AddressGuard::normalHost).collect(Collectors.toSet());
-        this.allowedBlocks = allowPrivate.stream().filter(a -> a.contains("/")).map(Cidr::parse)
-                .flatMap(Optional::stream).toList();
+        Set<String> hosts = new HashSet<>();
+        List<Cidr> blocks = new ArrayList<>();
+        for (String allowed : allowPrivate) { // a plain loop: this runs while every process wires its agent
+            hosts.add(normalHost(allowed));
+            if (allowed.contains("/")) {
+                Cidr.parse(allowed).ifPresent(blocks::add);
+            }
+        }
+        this.allowedHosts = Set.copyOf(hosts);
+        this.allowedBlocks = List.copyOf(blocks);
         this.resolver = resolver;
     }
 
@@ -72,7 +87,7 @@ final class AddressGuard {
         boolean hostAllowed = allowedHosts.contains(name);
         for (InetAddress address : addresses) {
             InetAddress judged = embeddedIpv4(address).orElse(address);
-            if (METADATA.stream().anyMatch(block -> block.contains(judged))) {
+            if (Blocks.METADATA.stream().anyMatch(block -> block.contains(judged))) {
                 throw new Refused(name + " resolves to " + judged.getHostAddress()
                         + ", a cloud metadata address, which is never fetched");
             }
@@ -86,7 +101,7 @@ final class AddressGuard {
     }
 
     private static Optional<String> kindOf(InetAddress address) {
-        return BLOCKED.entrySet().stream().filter(e -> e.getKey().contains(address)).map(Map.Entry::getValue)
+        return Blocks.BLOCKED.entrySet().stream().filter(e -> e.getKey().contains(address)).map(Map.Entry::getValue)
                 .findFirst();
     }
 
