@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * {@link Wire} over {@link HttpURLConnection}, for plain {@code http://} servers only (see {@link Wire} for why).
  * HTTP/1.1; connections are kept alive and reused by the JDK once an answer is read to its end and closed. The
- * request timeout bounds the wait for the answer's head and every read after it; an interrupt of the virtual
- * thread that sends closes the socket. Redirects are not followed, as by the other wire.
+ * request timeout bounds the wait for the answer's head and every read after it. An interrupt of a virtual
+ * thread that sends closes the socket; a platform thread's read ({@code agent -m}'s turn) does not hear it and
+ * goes on until the answer or the timeout. Redirects are not followed, as by the other wire.
  */
 final class ClassicWire implements Wire {
     private final int connectMillis;

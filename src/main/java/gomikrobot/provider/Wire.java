@@ -40,7 +40,8 @@ public sealed interface Wire extends AutoCloseable permits JdkWire, ClassicWire 
     /**
      * Sends {@code request} and waits at most its timeout for the answer's head. A timeout fails with an
      * {@link java.net.http.HttpTimeoutException} ({@link java.net.http.HttpConnectTimeoutException} when even
-     * the connection was not made); an interrupt abandons the exchange.
+     * the connection was not made). An interrupt abandons the exchange, except that the classic wire's read on
+     * a platform thread waits for its timeout.
      */
     Exchanged send(Outgoing request) throws IOException, InterruptedException;
 
