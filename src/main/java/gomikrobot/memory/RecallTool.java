@@ -2,10 +2,10 @@ package gomikrobot.memory;
 
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
+import gomikrobot.tools.Schema;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +33,10 @@ final class RecallTool implements Tool {
 
     @Override
     public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(Json.object("type", "object", "properties", Json.object(
-                "query", Map.of("type", "string", "description", "What to look for"),
-                "limit", Map.of("type", "integer", "description",
-                        "How many results, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")),
-                "required", List.of("query")));
+        return Schema.object(Json.object(
+                "query", Schema.string("What to look for"),
+                "limit", Schema.integer("How many results, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")),
+                "query");
     }
 
     @Override

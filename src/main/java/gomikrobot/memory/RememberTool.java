@@ -2,11 +2,10 @@ package gomikrobot.memory;
 
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
+import gomikrobot.tools.Schema;
 import gomikrobot.tools.Tool;
 import gomikrobot.tools.ToolContext;
 import gomikrobot.tools.ToolResult;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /** {@code remember} (tier 1): stores a fact in long-term memory, where recall and every later prompt can find it. */
@@ -29,10 +28,9 @@ final class RememberTool implements Tool {
 
     @Override
     public Map<String, Object> parameters() {
-        return Collections.unmodifiableMap(Json.object("type", "object", "properties", Json.object(
-                "content", Map.of("type", "string", "description", "The text to remember, self-contained"),
-                "tags", Map.of("type", "string", "description", "Optional comma-separated tags")),
-                "required", List.of("content")));
+        return Schema.object(Json.object(
+                "content", Schema.string("The text to remember, self-contained"),
+                "tags", Schema.string("Optional comma-separated tags")), "content");
     }
 
     @Override

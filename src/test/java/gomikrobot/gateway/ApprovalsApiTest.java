@@ -11,7 +11,6 @@ import gomikrobot.bus.Reply;
 import gomikrobot.json.JsonObject;
 import gomikrobot.testing.Eventually;
 import gomikrobot.testing.TestPipeline;
-import gomikrobot.timeline.GroupTraceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -36,8 +35,7 @@ class ApprovalsApiTest {
         h = TestPipeline.withApprovals(tmp, Map.of());
         server = TestServer.start(router -> {
             new ApprovalsApi(h.approvals).mount(router);
-            new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(),
-                    new GroupTraceStore(h.timeline.db()), h.timeline.approvals(), ZoneOffset.UTC).mount(router);
+            TraceApis.over(h.timeline, ZoneOffset.UTC).mount(router);
         });
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
-import gomikrobot.timeline.GroupTraceStore;
 import gomikrobot.timeline.CreateResult;
 import gomikrobot.timeline.NewTask;
 import gomikrobot.timeline.Task;
@@ -33,9 +32,8 @@ class TraceApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        f = new StoreFixture(tmp, (timeline, router) -> new TraceApi(timeline.events(), timeline.tasks(),
-                timeline.policy(), new GroupTraceStore(timeline.db()),
-                timeline.approvals(), ZoneId.of("Europe/Berlin")).mount(router));
+        f = new StoreFixture(tmp, (timeline, router) -> TraceApis.over(timeline, ZoneId.of("Europe/Berlin"))
+                .mount(router));
     }
 
     @AfterEach

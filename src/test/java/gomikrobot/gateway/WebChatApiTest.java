@@ -5,7 +5,6 @@ import static gomikrobot.gateway.ApiAssertions.okObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gomikrobot.timeline.GroupTraceStore;
 import gomikrobot.testing.TestPipeline;
 import gomikrobot.bus.InboundMessage;
 import gomikrobot.json.Json;
@@ -43,8 +42,7 @@ class WebChatApiTest {
         server = TestServer.start(router -> {
             new WebChatApi(h.timeline.webUsers(), h.timeline.settings(), h.timeline.events(), h.inbox,
                     whatsapp, new PartialAnswers(), h.ids, h.clock, Log.quiet()).mount(router);
-            new TraceApi(h.timeline.events(), h.timeline.tasks(), h.timeline.policy(),
-                    new GroupTraceStore(h.timeline.db()), h.timeline.approvals(), ZoneOffset.UTC).mount(router);
+            TraceApis.over(h.timeline, ZoneOffset.UTC).mount(router);
         });
     }
 
