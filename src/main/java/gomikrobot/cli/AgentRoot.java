@@ -45,7 +45,7 @@ final class AgentRoot implements AutoCloseable {
 
     static AgentRoot start(Config config, LazyProvider llm, Path userHome, Clock clock, Log log) {
         llm.prepareInBackground();
-        CompletableFuture<Sandbox> sandbox = Sandbox.chooseInBackground(config.tools().exec());
+        CompletableFuture<Sandbox> sandbox = Sandbox.chooseInBackground(config.tools().exec(), config.cacheDir());
         CompletableFuture<Ids> seeded = inBackground("ids", () -> new Ids(clock)); // seeding its SecureRandom
         Database db = Database.open(config.databaseFile(), log);
         Ids ids = seeded.join();

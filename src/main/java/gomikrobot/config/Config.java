@@ -28,6 +28,11 @@ public record Config(
         return home.resolve("timeline.db");
     }
 
+    /** Files kept only to start faster (the SQLite library, the sandbox note, the launcher's java): safe to delete. */
+    public Path cacheDir() {
+        return home.resolve("cache");
+    }
+
     public Path whatsappDir() {
         return home.resolve("whatsapp");
     }

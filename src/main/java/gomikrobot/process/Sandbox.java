@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * How {@code exec}'s commands are confined on this machine, decided once at start by {@link #choose}, which
- * really runs bubblewrap to find out whether it works here. {@link Bubblewrap} wraps each command; the other
+ * really runs bubblewrap to find out whether it works here (unless a {@link BubblewrapNote} says it worked since
+ * the machine booted). {@link Bubblewrap} wraps each command; the other
  * two run nothing in a sandbox: {@link Unconfined} runs commands as they are (sandbox off, or {@code auto} on a
  * machine without a working bubblewrap), {@link Unavailable} means the configuration demands bubblewrap and it
  * does not work, so the caller refuses to run anything. {@link #summary} is the one sentence status shows.
@@ -49,29 +50,32 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
 
     /**
      * The sandbox {@code config} asks for, as this machine allows it. Runs bubblewrap once (a no-op command in
-     * the real sandbox shape) unless the sandbox is off.
+     * the real sandbox shape) unless the sandbox is off or the {@link BubblewrapNote} in {@code cacheDir} says that
+     * it worked since the machine booted; a success is noted there for the next start.
      *
      * @param gatewayEnvironment where {@code PATH} (to find {@code bwrap}) comes from
      */
-    static Sandbox choose(ExecToolConfig config, Map<String, String> gatewayEnvironment, ProcessRunner runner) {
+    static Sandbox choose(ExecToolConfig config, Map<String, String> gatewayEnvironment, ProcessRunner runner,
+                          Path cacheDir) {
+        BubblewrapNote note = new BubblewrapNote(cacheDir);
         return switch (config.sandbox()) {
             case OFF -> new Unconfined("tools.exec.sandbox is off");
-            case AUTO -> probe(config.network(), gatewayEnvironment, runner);
+            case AUTO -> probe(config.network(), gatewayEnvironment, runner, note);
             case BUBBLEWRAP -> {
-                Sandbox probed = probe(config.network(), gatewayEnvironment, runner);
+                Sandbox probed = probe(config.network(), gatewayEnvironment, runner, note);
                 yield probed instanceof Unconfined u ? new Unavailable(u.reason()) : probed;
             }
         };
     }
 
     /** {@link #choose} with the gateway's environment and a fresh runner. */
-    static Sandbox choose(ExecToolConfig config) {
-        return choose(config, System.getenv(), new ProcessRunner());
+    static Sandbox choose(ExecToolConfig config, Path cacheDir) {
+        return choose(config, System.getenv(), new ProcessRunner(), cacheDir);
     }
 
     /** {@link #choose} on a virtual thread of its own, so that the probe overlaps the caller's other start-up work. */
-    static CompletableFuture<Sandbox> chooseInBackground(ExecToolConfig config) {
-        return CompletableFuture.supplyAsync(() -> choose(config),
+    static CompletableFuture<Sandbox> chooseInBackground(ExecToolConfig config, Path cacheDir) {
+        return CompletableFuture.supplyAsync(() -> choose(config, cacheDir),
                 task -> Thread.ofVirtual().name("sandbox-probe").start(task));
     }
 
@@ -98,7 +102,8 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
     }
 
     /** bubblewrap when a no-op command ran in the real sandbox shape and exited 0; else why not. */
-    private static Sandbox probe(boolean network, Map<String, String> environment, ProcessRunner runner) {
+    private static Sandbox probe(boolean network, Map<String, String> environment, ProcessRunner runner,
+                                 BubblewrapNote note) {
         Optional<Path> binary = onPath("bwrap", environment.get("PATH"));
         if (binary.isEmpty()) {
             String os = System.getProperty("os.name", "");
@@ -106,12 +111,18 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
                     : "bubblewrap is Linux-only and this is " + os);
         }
         Bubblewrap sandbox = new Bubblewrap(binary.get(), network);
+        if (note.vouchesFor(sandbox)) {
+            return sandbox;
+        }
         Command noop = sandbox.wrap(Command.of(Path.of("/"), ChildEnvironment.of(environment),
                 List.of("sh", "-c", "exit 0")).withTimeout(PROBE_TIMEOUT).mergingStderr(),
                 new SandboxLayout(List.of(), List.of()));
         try {
             return switch (runner.run(noop)) {
-                case RunResult.Exited e when e.exitCode() == 0 -> sandbox;
+                case RunResult.Exited e when e.exitCode() == 0 -> {
+                    note.record(sandbox);
+                    yield sandbox;
+                }
                 case RunResult.Exited e -> new Unconfined("bwrap does not work here: "
                         + e.output().stdout().strip().lines().findFirst().orElse("exit status " + e.exitCode()));
                 case RunResult.TimedOut t -> new Unconfined("bwrap did not finish a no-op within "

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,10 @@ class SandboxTest {
     @TempDir
     Path tmp;
 
+    /** Where the note that bubblewrap worked is kept. */
+    @TempDir
+    Path cache;
+
     private final ProcessRunner runner = new ProcessRunner(Duration.ofMillis(500));
     private final Map<String, String> gateway = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
             "LANG", "C.UTF-8", "HOME", "/root", "OPENAI_API_KEY", "sk-never");
@@ -36,17 +41,24 @@ class SandboxTest {
         return new ExecToolConfig(Duration.ofSeconds(5), true, List.of(), mode, network);
     }
 
+    /** An executable {@code bwrap} script with {@code text}, alone in a folder of its own. */
+    private Path fakeBwrap(String text) throws IOException {
+        Path fake = Files.writeString(Files.createDirectories(tmp.resolve("bin")).resolve("bwrap"), text);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        return fake;
+    }
+
     /** The machine's real bubblewrap; tests that need it skip, saying why, only where it is not installed. */
     private Sandbox.Bubblewrap bubblewrap(boolean network) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
                 "bwrap is not installed (Debian package bubblewrap; .ci/run installs it)");
-        Sandbox chosen = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, network), gateway, runner);
+        Sandbox chosen = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, network), gateway, runner, cache);
         return assertInstanceOf(Sandbox.Bubblewrap.class, chosen, chosen.summary());
     }
 
     @Test
     void offRunsUnconfinedAndSaysSo() {
-        Sandbox off = Sandbox.choose(config(SandboxMode.OFF, true), gateway, runner);
+        Sandbox off = Sandbox.choose(config(SandboxMode.OFF, true), gateway, runner, cache);
         assertEquals(new Sandbox.Unconfined("tools.exec.sandbox is off"), off);
         assertEquals("exec is not sandboxed: tools.exec.sandbox is off", off.summary());
         assertFalse(off.confines());
@@ -55,9 +67,9 @@ class SandboxTest {
     @Test
     void withoutBwrapAutoRunsUnconfinedAndBubblewrapRefuses() {
         Map<String, String> noBwrap = Map.of("PATH", tmp.toString());
-        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true), noBwrap, runner);
+        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true), noBwrap, runner, cache);
         assertTrue(assertInstanceOf(Sandbox.Unconfined.class, auto).reason().contains("not installed"), auto.summary());
-        Sandbox required = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), noBwrap, runner);
+        Sandbox required = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), noBwrap, runner, cache);
         assertInstanceOf(Sandbox.Unavailable.class, required);
         assertTrue(required.summary().startsWith("exec is not sandboxed"), required.summary());
         assertEquals(Optional.empty(), required.confine(Command.of(tmp, ChildEnvironment.of(noBwrap),
@@ -70,9 +82,52 @@ class SandboxTest {
                 "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true),
-                Map.of("PATH", tmp + ":" + gateway.get("PATH")), runner);
+                Map.of("PATH", tmp + ":" + gateway.get("PATH")), runner, cache);
         assertEquals(new Sandbox.Unconfined("bwrap does not work here: bwrap: No permissions to create new namespace"),
                 auto);
+    }
+
+    @Test
+    void aBwrapThatWorkedIsNotRunAgainUntilItChanges() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\nexit 0\n");
+        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        Sandbox first = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache);
+        Sandbox second = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache);
+        assertEquals(new Sandbox.Bubblewrap(fake, true), first);
+        assertEquals(first, second);
+        assertEquals(1, Files.readAllLines(runs).size(), "the second start trusted the note");
+
+        Sandbox.choose(config(SandboxMode.BUBBLEWRAP, false), path, runner, cache); // another sandbox shape
+        assertEquals(2, Files.readAllLines(runs).size());
+        Files.setLastModifiedTime(fake, FileTime.fromMillis(Files.getLastModifiedTime(fake).toMillis() - 60_000));
+        Sandbox.choose(config(SandboxMode.BUBBLEWRAP, false), path, runner, cache); // bubblewrap was replaced
+        assertEquals(3, Files.readAllLines(runs).size());
+    }
+
+    @Test
+    void aBwrapThatFailedIsAskedAgainAtTheNextStart() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\necho 'bwrap: setting up uid map' >&2\nexit 1\n");
+        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        for (int start = 1; start <= 2; start++) {
+            assertInstanceOf(Sandbox.Unavailable.class,
+                    Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache));
+            assertEquals(start, Files.readAllLines(runs).size(), "a failure is never taken on trust");
+        }
+    }
+
+    @Test
+    void aNoteFromAnotherBootIsIgnored() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\nexit 0\n");
+        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        Sandbox.choose(config(SandboxMode.AUTO, true), path, runner, cache);
+        Path note = cache.resolve("bwrap-works");
+        String bootLine = Files.readAllLines(note).stream().filter(l -> l.startsWith("boot ")).findFirst().orElseThrow();
+        Files.writeString(note, Files.readString(note).replace(bootLine, "boot 00000000-0000-0000-0000-000000000000"));
+        assertInstanceOf(Sandbox.Bubblewrap.class, Sandbox.choose(config(SandboxMode.AUTO, true), path, runner, cache));
+        assertEquals(2, Files.readAllLines(runs).size());
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class TestPipeline implements AutoCloseable {
         this.approvals = new Approvals(timeline.approvals(), config.policy().approvalTimeout(), ids, log);
         this.agent = AgentCore.wire(config, timeline, provider, root, () -> repo,
                 withApprovals ? approvals : OwnerApproval.NOBODY, ids, clock, log, new Metrics(),
-                Sandbox.choose(config.tools().exec()), Thread.ofVirtual().factory());
+                Sandbox.choose(config.tools().exec(), config.cacheDir()), Thread.ofVirtual().factory());
         this.memory = agent.memory();
         this.inbox = withApprovals ? new OwnerReplies(agent.intake(), approvals) : agent.intake();
         this.replies = new ReplyDispatcher(agent.bus(), agent.intake(), delivered::add, log);

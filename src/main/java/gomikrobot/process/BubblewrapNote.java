@@ -1,0 +1,103 @@
+package gomikrobot.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A note, in the home's cache folder, that bubblewrap worked on this machine since it last booted, so that later
+ * starts skip the probe ({@link Sandbox#choose} runs a real sandbox once: about 50 ms of every {@code agent -m}
+ * on the development machine, and a process of its own).
+ *
+ * <p>The note holds the facts the verdict rests on and counts only while each one is unchanged: bubblewrap's path,
+ * size and modification time, whether the sandbox shares the network, the kernel's boot id, this process's user
+ * and mount namespaces (another container is another machine) and the kernel's switches for unprivileged user
+ * namespaces. Only success is noted: a stale note can make {@code exec} fail, with bubblewrap's own error for the
+ * model, but never run a command unconfined. Where a fact cannot be read (not Linux) nothing is noted and every
+ * start probes, as before.
+ */
+final class BubblewrapNote {
+    private static final String FORMAT = "bubblewrap worked, v1";
+    private static final List<Path> USERNS_SWITCHES = List.of(Path.of("/proc/sys/kernel/unprivileged_userns_clone"),
+            Path.of("/proc/sys/user/max_user_namespaces"),
+            Path.of("/proc/sys/kernel/apparmor_restrict_unprivileged_userns"));
+
+    private final Path file;
+
+    /** The note kept as {@code bwrap-works} in {@code cacheDir}. */
+    BubblewrapNote(Path cacheDir) {
+        this.file = cacheDir.resolve("bwrap-works");
+    }
+
+    /** Whether {@code sandbox} worked since the machine booted and nothing it rests on has changed. */
+    boolean vouchesFor(Sandbox.Bubblewrap sandbox) {
+        Optional<String> facts = facts(sandbox);
+        if (facts.isEmpty() || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return Files.readString(file).equals(facts.get());
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: probe as if there were no note
+        }
+    }
+
+    /** Notes that {@code sandbox} just worked. Best effort: a home that cannot be written means probing again. */
+    void record(Sandbox.Bubblewrap sandbox) {
+        Optional<String> facts = facts(sandbox);
+        if (facts.isEmpty()) {
+            return;
+        }
+        Path partial = null;
+        try {
+            Files.createDirectories(file.getParent());
+            partial = Files.createTempFile(file.getParent(), "bwrap-works", ".part");
+            Files.writeString(partial, facts.get());
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            forget(partial);
+        }
+    }
+
+    /** The facts the verdict rests on, one per line, or empty when one of the essential ones cannot be read. */
+    private static Optional<String> facts(Sandbox.Bubblewrap sandbox) {
+        try {
+            StringBuilder facts = new StringBuilder(FORMAT).append('\n')
+                    .append(sandbox.binary()).append(' ').append(Files.size(sandbox.binary())).append(' ')
+                    .append(Files.getLastModifiedTime(sandbox.binary()).toMillis()).append('\n')
+                    .append("network ").append(sandbox.network()).append('\n')
+                    .append("boot ").append(firstLine(Path.of("/proc/sys/kernel/random/boot_id"))).append('\n')
+                    .append(Files.readSymbolicLink(Path.of("/proc/self/ns/user"))).append(' ')
+                    .append(Files.readSymbolicLink(Path.of("/proc/self/ns/mnt"))).append('\n');
+            for (Path sysctl : USERNS_SWITCHES) {
+                String value = Files.isReadable(sysctl) ? firstLine(sysctl) : "absent";
+                facts.append(sysctl.getFileName()).append(' ').append(value).append('\n');
+            }
+            return Optional.of(facts.toString());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The first line of a file under {@code /proc}, stripped. Not {@code Files.readString}: it trusts the size
+     * such files report (0) and returned only the first byte of {@code max_user_namespaces} here.
+     */
+    private static String firstLine(Path file) throws IOException {
+        return Files.readAllLines(file).stream().findFirst().orElse("").strip();
+    }
+
+    private static void forget(Path partial) {
+        if (partial == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // a leftover .part file in the cache folder is harmless
+        }
+    }
+}
