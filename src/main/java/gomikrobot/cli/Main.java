@@ -1,9 +1,9 @@
 package gomikrobot.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code gomikrobot <command> [options]}. Finds the command, runs it, maps failures to exit codes
@@ -12,30 +12,15 @@ import java.util.Map;
  * The only {@code System.exit} of the program is here.
  */
 public final class Main {
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Commands commands;
 
-    /** The given commands plus {@code help}, which lists them. */
-    Main(List<Command> commands) {
-        commands.forEach(c -> this.commands.put(c.name(), c));
-        Command help = new HelpCommand(this::commands);
-        this.commands.put(help.name(), help);
+    /** {@code commands} plus {@code help}, which lists them. */
+    Main(Commands commands) {
+        this.commands = commands;
     }
 
     static Main standard() {
-        return new Main(List.of(
-                new GatewayCommand(),
-                new AgentCommand(),
-                new CronCommand(),
-                new OnboardCommand(),
-                new StatusCommand(),
-                new WhatsAppSetupCommand(),
-                new WhatsAppAuthCommand(),
-                new TelegramSetupCommand(),
-                new TelegramAuthCommand(),
-                new InstallCommand(),
-                new BackupCommand(),
-                new RestoreCommand(),
-                new VersionCommand()));
+        return new Main(Commands.standard());
     }
 
     public static void main(String[] args) {
@@ -46,7 +31,7 @@ public final class Main {
 
     int run(List<String> argv, CliContext ctx) {
         if (argv.isEmpty()) {
-            return run(commands.get("help"), List.of(), ctx).status();
+            return run(command("help").orElseThrow(), List.of(), ctx).status();
         }
         String name = argv.getFirst();
         if (name.equals("--help") || name.equals("-h")) {
@@ -54,11 +39,12 @@ public final class Main {
         } else if (name.equals("--version") || name.equals("-v")) {
             name = "version";
         }
-        Command command = commands.get(name);
-        if (command == null) {
+        Optional<Command> found = command(name);
+        if (found.isEmpty()) {
             ctx.err().println("gomikrobot: unknown command \"" + name + "\" (try `gomikrobot help`)");
             return ExitCode.USAGE.status();
         }
+        Command command = found.get();
         List<String> rest = argv.subList(1, argv.size());
         if (rest.contains("--help") || rest.contains("-h")) {
             ctx.out().println(command.usage());
@@ -84,7 +70,17 @@ public final class Main {
         }
     }
 
-    private List<Command> commands() {
-        return List.copyOf(commands.values());
+    private Optional<Command> command(String name) {
+        return name.equals("help") ? Optional.of(new HelpCommand(this::all)) : commands.named(name);
+    }
+
+    /** Every command, made now: only {@code help} needs them all. */
+    private List<Command> all() {
+        List<Command> all = new ArrayList<>();
+        for (String name : commands.names()) {
+            commands.named(name).ifPresent(all::add);
+        }
+        all.add(new HelpCommand(this::all));
+        return all;
     }
 }

@@ -36,7 +36,7 @@ class BackupCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext ctx = new CliContext(env, userHome, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
-        Main main = new Main(List.of(new StatusCommand(), new BackupCommand(), new RestoreCommand()));
+        Main main = new Main(Commands.of(List.of(new StatusCommand(), new BackupCommand(), new RestoreCommand())));
         int exit = main.run(List.of(args), ctx);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -23,6 +23,25 @@ class MainTest {
     }
 
     @Test
+    void everyStandardNameMakesTheCommandOfThatNameAndOthersNone() {
+        Commands standard = Commands.standard();
+        assertEquals(13, standard.names().size());
+        for (String name : standard.names()) {
+            assertEquals(name, standard.named(name).orElseThrow().name());
+        }
+        assertTrue(standard.named("help").isEmpty(), "Main adds help itself");
+        assertTrue(standard.named("gatewa").isEmpty());
+    }
+
+    @Test
+    void helpOfOneCommandPrintsItsUsage() {
+        CliRun r = CliRun.run(home, "help", "cron");
+        assertEquals(0, r.exit);
+        assertTrue(r.out.startsWith("usage: gomikrobot cron"), r.out);
+        assertEquals(2, CliRun.run(home, "help", "nosuch").exit);
+    }
+
+    @Test
     void versionPrintsOneLine() {
         CliRun r = CliRun.run(home, "version");
         assertEquals(0, r.exit);

@@ -25,7 +25,7 @@ record OnboardRun(int code, String out, String err) {
         var argv = new java.util.ArrayList<String>();
         argv.add(command.name());
         argv.addAll(List.of(args));
-        int code = new Main(List.of(command)).run(argv, ctx);
+        int code = new Main(Commands.of(List.of(command))).run(argv, ctx);
         return new OnboardRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

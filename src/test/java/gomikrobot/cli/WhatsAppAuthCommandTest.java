@@ -46,7 +46,7 @@ class WhatsAppAuthCommandTest {
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
         var command = new WhatsAppAuthCommand((dir, log) -> fake, Duration.ofMillis(500));
-        int exit = new Main(List.of(command)).run(concat("whatsapp-auth", args), ctx);
+        int exit = new Main(Commands.of(List.of(command))).run(concat("whatsapp-auth", args), ctx);
         return CliRunResult.of(exit, out, err);
     }
 
