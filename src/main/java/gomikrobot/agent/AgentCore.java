@@ -62,7 +62,8 @@ public record AgentCore(TokenQuota quota, LlmProvider provider, Memory memory, M
     public static AgentCore wire(Config config, Timeline timeline, LlmProvider paid, Path userHome,
                                  Supplier<Path> workRepo, Ids ids, Clock clock, Log log, Metrics metrics) {
         return wire(config, timeline, paid, userHome, workRepo, OwnerApproval.NOBODY, ids, clock, log, metrics,
-                Sandbox.choose(config.tools().exec(), config.cacheDir()), Thread.ofVirtual().name("turn-", 0).factory());
+                Sandbox.choose(config.tools().exec(), config.cacheDir()),
+                Thread.ofVirtual().name("turn-", 0).factory());
     }
 
     /**

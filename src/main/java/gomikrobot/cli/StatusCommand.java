@@ -55,7 +55,8 @@ final class StatusCommand implements Command {
                 + ", dashboard http://" + config.gateway().host() + ":" + config.gateway().dashboardPort());
         out.println("whatsapp:    " + (config.channels().whatsapp().enabled() ? "enabled" : "disabled"));
         out.println("telegram:    " + telegram(config));
-        out.println("exec:        " + Sandbox.choose(config.tools().exec(), ctx.env(), new ProcessRunner(), config.cacheDir()).summary());
+        Sandbox sandbox = Sandbox.choose(config.tools().exec(), ctx.env(), new ProcessRunner(), config.cacheDir());
+        out.println("exec:        " + sandbox.summary());
         McpStatusLines.print(config, out);
         try (Database db = Database.open(config.databaseFile(), Log.quiet())) {
             out.println("database:    " + config.databaseFile());

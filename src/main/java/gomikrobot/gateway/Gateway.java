@@ -87,7 +87,8 @@ public final class Gateway implements AutoCloseable {
 
     private static Gateway wire(Config config, String version, LlmProvider llm, Path userHome, Optional<Path> webDir,
                                 Clock clock, Log log, Lifecycle life) throws Exception {
-        // storage and the agent; exec's sandbox is probed (bubblewrap runs once) while the database opens
+        // storage and the agent; exec's sandbox is chosen (bubblewrap runs once, unless noted since boot) while
+        // the database opens
         CompletableFuture<Sandbox> sandbox = Sandbox.chooseInBackground(config.tools().exec(), config.cacheDir());
         Ids ids = new Ids(clock);
         Metrics metrics = new Metrics();

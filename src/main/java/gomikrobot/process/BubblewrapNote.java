@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A note, in the home's cache folder, that bubblewrap worked on this machine since it last booted, so that later
- * starts skip the probe ({@link Sandbox#choose} runs a real sandbox once: about 50 ms of every {@code agent -m}
- * on the development machine, and a process of its own).
+ * starts skip the probe ({@link Sandbox#choose} runs a real sandbox once: a process of its own, and 30 ms of the
+ * wall time of every {@code agent -m} on the development machine).
  *
  * <p>The note holds the facts the verdict rests on and counts only while each one is unchanged: bubblewrap's path,
  * size and modification time, whether the sandbox shares the network, the kernel's boot id, this process's user

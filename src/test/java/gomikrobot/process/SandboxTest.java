@@ -124,7 +124,8 @@ class SandboxTest {
         Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
         Sandbox.choose(config(SandboxMode.AUTO, true), path, runner, cache);
         Path note = cache.resolve("bwrap-works");
-        String bootLine = Files.readAllLines(note).stream().filter(l -> l.startsWith("boot ")).findFirst().orElseThrow();
+        String bootLine = Files.readAllLines(note).stream().filter(l -> l.startsWith("boot ")).findFirst()
+                .orElseThrow();
         Files.writeString(note, Files.readString(note).replace(bootLine, "boot 00000000-0000-0000-0000-000000000000"));
         assertInstanceOf(Sandbox.Bubblewrap.class, Sandbox.choose(config(SandboxMode.AUTO, true), path, runner, cache));
         assertEquals(2, Files.readAllLines(runs).size());

@@ -57,7 +57,8 @@ class ExecSandboxTest {
                 "HOME", home.toString(), "LANG", "C.UTF-8", "OPENAI_API_KEY", KEY);
         ExecToolConfig config = new ExecToolConfig(Duration.ofSeconds(20), false, List.of(),
                 ExecToolConfig.SandboxMode.BUBBLEWRAP, true);
-        Sandbox sandbox = Sandbox.choose(config, gateway, new gomikrobot.process.ProcessRunner(), gomikrobotHome.resolve("cache"));
+        Sandbox sandbox = Sandbox.choose(config, gateway, new gomikrobot.process.ProcessRunner(),
+                gomikrobotHome.resolve("cache"));
         assertInstanceOf(Sandbox.Bubblewrap.class, sandbox, sandbox.summary());
         exec = new ExecTool(config, sandbox, gomikrobotHome, gateway, Clock.systemUTC());
     }
