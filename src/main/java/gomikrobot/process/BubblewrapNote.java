@@ -26,15 +26,16 @@ final class BubblewrapNote {
             Path.of("/proc/sys/kernel/apparmor_restrict_unprivileged_userns"));
 
     private final Path file;
+    private final Optional<String> facts;
 
-    /** The note kept as {@code bwrap-works} in {@code cacheDir}. */
-    BubblewrapNote(Path cacheDir) {
+    /** The note about {@code sandbox}, kept as {@code bwrap-works} in {@code cacheDir}; reads the facts once. */
+    BubblewrapNote(Path cacheDir, Sandbox.Bubblewrap sandbox) {
         this.file = cacheDir.resolve("bwrap-works");
+        this.facts = facts(sandbox);
     }
 
-    /** Whether {@code sandbox} worked since the machine booted and nothing it rests on has changed. */
-    boolean vouchesFor(Sandbox.Bubblewrap sandbox) {
-        Optional<String> facts = facts(sandbox);
+    /** Whether the sandbox worked since the machine booted and nothing it rests on has changed. */
+    boolean vouches() {
         if (facts.isEmpty() || !Files.isRegularFile(file)) {
             return false;
         }
@@ -45,9 +46,8 @@ final class BubblewrapNote {
         }
     }
 
-    /** Notes that {@code sandbox} just worked. Best effort: a home that cannot be written means probing again. */
-    void record(Sandbox.Bubblewrap sandbox) {
-        Optional<String> facts = facts(sandbox);
+    /** Notes that the sandbox just worked. Best effort: a home that cannot be written means probing again. */
+    void record() {
         if (facts.isEmpty()) {
             return;
         }

@@ -57,12 +57,11 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
      */
     static Sandbox choose(ExecToolConfig config, Map<String, String> gatewayEnvironment, ProcessRunner runner,
                           Path cacheDir) {
-        BubblewrapNote note = new BubblewrapNote(cacheDir);
         return switch (config.sandbox()) {
             case OFF -> new Unconfined("tools.exec.sandbox is off");
-            case AUTO -> probe(config.network(), gatewayEnvironment, runner, note);
+            case AUTO -> probe(config.network(), gatewayEnvironment, runner, cacheDir);
             case BUBBLEWRAP -> {
-                Sandbox probed = probe(config.network(), gatewayEnvironment, runner, note);
+                Sandbox probed = probe(config.network(), gatewayEnvironment, runner, cacheDir);
                 yield probed instanceof Unconfined u ? new Unavailable(u.reason()) : probed;
             }
         };
@@ -103,7 +102,7 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
 
     /** bubblewrap when a no-op command ran in the real sandbox shape and exited 0; else why not. */
     private static Sandbox probe(boolean network, Map<String, String> environment, ProcessRunner runner,
-                                 BubblewrapNote note) {
+                                 Path cacheDir) {
         Optional<Path> binary = onPath("bwrap", environment.get("PATH"));
         if (binary.isEmpty()) {
             String os = System.getProperty("os.name", "");
@@ -111,7 +110,8 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
                     : "bubblewrap is Linux-only and this is " + os);
         }
         Bubblewrap sandbox = new Bubblewrap(binary.get(), network);
-        if (note.vouchesFor(sandbox)) {
+        BubblewrapNote note = new BubblewrapNote(cacheDir, sandbox);
+        if (note.vouches()) {
             return sandbox;
         }
         Command noop = sandbox.wrap(Command.of(Path.of("/"), ChildEnvironment.of(environment),
@@ -120,7 +120,7 @@ public sealed interface Sandbox permits Sandbox.Bubblewrap, Sandbox.Unconfined, 
         try {
             return switch (runner.run(noop)) {
                 case RunResult.Exited e when e.exitCode() == 0 -> {
-                    note.record(sandbox);
+                    note.record();
                     yield sandbox;
                 }
                 case RunResult.Exited e -> new Unconfined("bwrap does not work here: "
