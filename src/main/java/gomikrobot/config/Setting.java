@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One configurable value: its dotted key in config.json ({@code gateway.dashboardPort}), its kind, its rule,
@@ -15,6 +16,8 @@ import java.util.Objects;
  */
 record Setting(String key, Kind kind, Rule rule, Object defaultValue, String legacyKey, List<String> aliases,
                List<String> fallbacks) {
+    /** A camelCase word boundary: compiled once, not once per setting on every load. */
+    private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
     Setting {
         Objects.requireNonNull(key, "key");
@@ -56,7 +59,7 @@ record Setting(String key, Kind kind, Rule rule, Object defaultValue, String leg
 
     /** {@code providers.localWhisper.binaryPath} becomes {@code MIKROBOT_PROVIDERS_LOCAL_WHISPER_BINARY_PATH}. */
     static String generalEnvName(String dottedKey) {
-        String snake = dottedKey.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        String snake = CAMEL_BOUNDARY.matcher(dottedKey.replace('.', '_')).replaceAll("$1_$2");
         return "MIKROBOT_" + snake.toUpperCase(Locale.ROOT);
     }
 }

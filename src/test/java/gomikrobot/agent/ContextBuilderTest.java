@@ -55,4 +55,24 @@ class ContextBuilderTest {
         assertTrue(prompt.getFirst().content().startsWith("# GoMikroBot"));
         assertEquals("what now?", prompt.getLast().content());
     }
+
+    @Test
+    void theTimeSectionNamesTheDaysInEnglishWithADateTableForTheWeekAhead() {
+        String prompt = builder("2026-12-01T21:30:00Z", "").systemPrompt(message("hi"), ""); // a Tuesday
+        String now = prompt.substring(prompt.indexOf("## Now"));
+        assertTrue(now.startsWith("## Now\n2026-12-01 21:30 Z (Tuesday)\n"), now);
+        assertTrue(now.contains("""
+                | day | date |
+                |---|---|
+                | yesterday | Mon 2026-11-30 |
+                | today | Tue 2026-12-01 |
+                | tomorrow | Wed 2026-12-02 |
+                | Thursday | Thu 2026-12-03 |
+                | Friday | Fri 2026-12-04 |
+                | Saturday | Sat 2026-12-05 |
+                | Sunday | Sun 2026-12-06 |
+                | Monday | Mon 2026-12-07 |
+                | Tuesday | Tue 2026-12-08 |
+                """), now);
+    }
 }
