@@ -18,6 +18,9 @@ import java.util.Map;
  * machine's speed hits both alike; medians of {@value #RUNS} each after one warm-up. The fake is warmed first
  * (compiled by this JVM's JIT), so its own answer time is a millisecond, not a share of the figure. Also the
  * provider requests one such turn makes with an empty memory.
+ *
+ * <p>A bare JVM start ({@code java -version}) runs in the same turns, for scale: the shared machine's speed moves
+ * every figure here by a fifth or more from one hour to the next, and this one moves with it.
  */
 final class AgentBench implements Benchmarks.Benchmark {
     private static final int RUNS = 9;
@@ -35,16 +38,19 @@ final class AgentBench implements Benchmarks.Benchmark {
             Map<String, String> env = Machine.gatewayEnv(root, llm);
             List<String> launcher = Machine.launcher();
             List<String> plain = Machine.javaJar(List.of(Machine.NATIVE_ACCESS));
+            List<String> bareJvm = List.of(Machine.java(), "-version");
             warm(llm);
             report.figure("load average before agent -m runs", Machine.loadAverage(), "");
             turn(launcher, root, env); // warm-up: page cache, the database, the launcher remembers its Java
             turn(plain, root, env);
             double[] viaLauncher = new double[RUNS];
             double[] viaJava = new double[RUNS];
+            double[] bare = new double[RUNS];
             int before = llm.requests().size();
             for (int i = 0; i < RUNS; i++) {
                 viaLauncher[i] = turn(launcher, root, env);
                 viaJava[i] = turn(plain, root, env);
+                bare[i] = timed(new ProcessBuilder(bareJvm));
             }
             double perTurn = (llm.requests().size() - before) / (2.0 * RUNS);
             report.figure("agent -m wall time, installed launcher" + (Machine.launcherHasAotCache()
@@ -52,6 +58,8 @@ final class AgentBench implements Benchmarks.Benchmark {
                     new Stats(viaLauncher).median(), "ms", "at most 500 ms");
             report.figure("agent -m wall time, java -jar (median of " + RUNS + ")", new Stats(viaJava).median(), "ms",
                     "at most 700 ms");
+            report.figure("bare JVM start for scale, java -version (median of " + RUNS + ")", new Stats(bare).median(),
+                    "ms");
             report.figure("provider requests per agent -m turn, empty memory", perTurn, "", "exactly 1");
             report.figure("load average after agent -m runs", Machine.loadAverage(), "");
         } finally {
@@ -72,16 +80,22 @@ final class AgentBench implements Benchmarks.Benchmark {
 
     /** One {@code agent -m}: milliseconds from start to exit. */
     private static double turn(List<String> program, Path root, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Machine.withArgs(program, "agent", "-m", "hello")).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(Machine.withArgs(program, "agent", "-m", "hello"));
         pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY")
                 || k.equals("GOMIKROBOT_JAVA_OPTS"));
         pb.environment().putAll(env);
         pb.environment().put("GOMIKROBOT_HOME", root.resolve("home").toString());
+        return timed(pb);
+    }
+
+    /** Milliseconds from the process's start to its exit; a failure throws with what the process printed. */
+    private static double timed(ProcessBuilder pb) throws Exception {
+        pb.redirectErrorStream(true);
         long start = System.nanoTime();
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("agent -m exited " + p.exitValue() + ": " + output);
+            throw new IllegalStateException(String.join(" ", pb.command()) + " exited " + p.exitValue() + ": " + output);
         }
         return (System.nanoTime() - start) / 1e6;
     }

@@ -86,7 +86,8 @@ final class Machine {
         return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
-    private static String java() {
+    /** This JVM's {@code java}: the one every benchmarked process runs on. */
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
