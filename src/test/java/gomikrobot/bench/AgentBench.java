@@ -53,8 +53,7 @@ final class AgentBench implements Benchmarks.Benchmark {
                 bare[i] = timed(new ProcessBuilder(bareJvm));
             }
             double perTurn = (llm.requests().size() - before) / (2.0 * RUNS);
-            report.figure("agent -m wall time, installed launcher" + (Machine.launcherHasAotCache()
-                    ? " with AOT cache" : " (no AOT cache: run make aot)") + " (median of " + RUNS + ")",
+            report.figure("agent -m wall time, " + Machine.launcherName() + " (median of " + RUNS + ")",
                     new Stats(viaLauncher).median(), "ms", "at most 500 ms");
             report.figure("agent -m wall time, java -jar (median of " + RUNS + ")", new Stats(viaJava).median(), "ms",
                     "at most 700 ms");

@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class Machine {
     static final Path JAR = Path.of("target/gomikrobot.jar");
-    static final Path AOT = Path.of("target/gomikrobot.aot");
     /** The one option everything needs: sqlite-jdbc loads its native library. */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     private static final Path PREFIX = Path.of("target", "bench-install").toAbsolutePath();
@@ -52,9 +51,13 @@ final class Machine {
         return List.of(launcher.toString());
     }
 
-    /** Whether the launcher found an AOT cache to use (a stale or missing one is not installed). */
-    static boolean launcherHasAotCache() {
-        return Files.isRegularFile(PREFIX.resolve("lib/gomikrobot/gomikrobot.aot"));
+    /**
+     * The launcher's name in a figure, saying whether it ran with the AOT cache (a stale or missing one is not
+     * installed). Only {@link #launcher} installs, so this is asked after it.
+     */
+    static String launcherName() {
+        return Files.isRegularFile(PREFIX.resolve("lib/gomikrobot/gomikrobot.aot")) ? "installed launcher with AOT cache"
+                : "installed launcher (no AOT cache: run make aot)";
     }
 
     static List<String> withArgs(List<String> command, String... args) {

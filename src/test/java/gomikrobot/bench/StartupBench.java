@@ -24,8 +24,8 @@ final class StartupBench implements Benchmarks.Benchmark {
         report.figure("load average before version runs", Machine.loadAverage(), "");
         report.figure("version wall time, java -jar (median of 5)",
                 median(Machine.javaJar(List.of(Machine.NATIVE_ACCESS))), "ms");
-        report.figure("version wall time, installed launcher" + (Machine.launcherHasAotCache() ? " with AOT cache"
-                : " (no AOT cache: run make aot)") + " (median of 5)", median(Machine.launcher()), "ms");
+        List<String> launcher = Machine.launcher();
+        report.figure("version wall time, " + Machine.launcherName() + " (median of 5)", median(launcher), "ms");
     }
 
     private static double median(List<String> program) throws Exception {
