@@ -94,7 +94,8 @@ final class AgentBench implements Benchmarks.Benchmark {
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", pb.command()) + " exited " + p.exitValue() + ": " + output);
+            throw new IllegalStateException(String.join(" ", pb.command()) + " exited " + p.exitValue() + ": "
+                    + output);
         }
         return (System.nanoTime() - start) / 1e6;
     }

@@ -56,8 +56,8 @@ final class Machine {
      * installed). Only {@link #launcher} installs, so this is asked after it.
      */
     static String launcherName() {
-        return Files.isRegularFile(PREFIX.resolve("lib/gomikrobot/gomikrobot.aot")) ? "installed launcher with AOT cache"
-                : "installed launcher (no AOT cache: run make aot)";
+        boolean cached = Files.isRegularFile(PREFIX.resolve("lib/gomikrobot/gomikrobot.aot"));
+        return cached ? "installed launcher with AOT cache" : "installed launcher (no AOT cache: run make aot)";
     }
 
     static List<String> withArgs(List<String> command, String... args) {
