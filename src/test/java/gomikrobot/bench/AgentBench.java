@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +49,7 @@ final class AgentBench implements Benchmarks.Benchmark {
             for (int i = 0; i < RUNS; i++) {
                 viaLauncher[i] = turn(launcher, root, env);
                 viaJava[i] = turn(plain, root, env);
-                bare[i] = timed(new ProcessBuilder(bareJvm));
+                bare[i] = Machine.timed(new ProcessBuilder(bareJvm));
             }
             double perTurn = (llm.requests().size() - before) / (2.0 * RUNS);
             report.figure("agent -m wall time, " + Machine.launcherName() + " (median of " + RUNS + ")",
@@ -84,19 +83,6 @@ final class AgentBench implements Benchmarks.Benchmark {
                 || k.equals("GOMIKROBOT_JAVA_OPTS"));
         pb.environment().putAll(env);
         pb.environment().put("GOMIKROBOT_HOME", root.resolve("home").toString());
-        return timed(pb);
-    }
-
-    /** Milliseconds from the process's start to its exit; a failure throws with what the process printed. */
-    private static double timed(ProcessBuilder pb) throws Exception {
-        pb.redirectErrorStream(true);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", pb.command()) + " exited " + p.exitValue() + ": "
-                    + output);
-        }
-        return (System.nanoTime() - start) / 1e6;
+        return Machine.timed(pb);
     }
 }

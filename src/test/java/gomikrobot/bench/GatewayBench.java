@@ -113,10 +113,9 @@ final class GatewayBench implements Benchmarks.Benchmark {
         report.figure("load average before /chat load", Machine.loadAverage(), "");
         try (GatewayProcessHandle gw = GatewayProcessHandle.start(Machine.launcher(), root.resolve("chat-home"), env)) {
             gw.awaitPorts(60_000);
-            String base = "http://127.0.0.1:" + gw.apiPort + "/chat?session=bench-";
-            chatLoad(base, 2); // warm-up: JIT, connections, sessions
+            chatLoad(gw, 2); // warm-up: JIT, connections, sessions
             long start = System.nanoTime();
-            double[] latencies = chatLoad(base, CHAT_PER_CLIENT);
+            double[] latencies = chatLoad(gw, CHAT_PER_CLIENT);
             double seconds = (System.nanoTime() - start) / 1e9;
             Stats stats = new Stats(latencies);
             report.figure("POST /chat throughput (64 clients, instant fake LLM)", latencies.length / seconds, "req/s");
@@ -129,7 +128,7 @@ final class GatewayBench implements Benchmarks.Benchmark {
     }
 
     /** {@value #CHAT_CLIENTS} clients, each its own session, {@code perClient} requests in a row; latencies in ms. */
-    private double[] chatLoad(String base, int perClient) throws Exception {
+    private double[] chatLoad(GatewayProcessHandle gw, int perClient) throws Exception {
         List<Future<double[]>> clients = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CHAT_CLIENTS; c++) {
@@ -137,14 +136,7 @@ final class GatewayBench implements Benchmarks.Benchmark {
                 clients.add(pool.submit(() -> {
                     double[] mine = new double[perClient];
                     for (int i = 0; i < perClient; i++) {
-                        URI uri = URI.create(base + client + "&message=hello-" + i);
-                        long t = System.nanoTime();
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
-                                .build(), HttpResponse.BodyHandlers.ofString());
-                        mine[i] = (System.nanoTime() - t) / 1e6;
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException("/chat answered " + r.statusCode() + ": " + r.body());
-                        }
+                        mine[i] = gw.chat(http, "bench-" + client, "hello-" + i);
                     }
                     return mine;
                 }));

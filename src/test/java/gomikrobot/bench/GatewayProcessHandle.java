@@ -5,6 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +52,19 @@ final class GatewayProcessHandle implements AutoCloseable {
         pb.environment().put("MIKROBOT_DASHBOARD_PORT", Integer.toString(dashboard));
         long started = System.nanoTime();
         return new GatewayProcessHandle(pb.start(), api, dashboard, started, log);
+    }
+
+    /** One {@code POST /chat} in {@code session}; its latency in ms. An answer other than 200 throws with its body. */
+    double chat(HttpClient http, String session, String message) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + apiPort + "/chat?session=" + session + "&message=" + message);
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("/chat answered " + r.statusCode() + ": " + r.body());
+        }
+        return ms;
     }
 
     /** Polls until both ports accept a TCP connection; returns the milliseconds since the process was started. */

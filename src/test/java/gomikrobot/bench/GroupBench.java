@@ -75,7 +75,6 @@ final class GroupBench implements Benchmarks.Benchmark {
         report.figure("load average before start-up runs " + label, Machine.loadAverage(), "");
         Map<String, String> all = new HashMap<>(env);
         all.putAll(group);
-        Machine.launcher(); // installed before the clock starts
         double[] start = new double[RUNS];
         double[] joined = new double[RUNS];
         double[] rss = new double[RUNS];
@@ -153,16 +152,7 @@ final class GroupBench implements Benchmarks.Benchmark {
 
     /** One {@code POST /chat} in a session of its own; its latency in ms. */
     private double chat(GatewayProcessHandle gw, String message) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + gw.apiPort + "/chat?session=" + message.replace(':', '-')
-                + "&message=" + message);
-        long t = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        double ms = (System.nanoTime() - t) / 1e6;
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("/chat answered " + r.statusCode() + ": " + r.body());
-        }
-        return ms;
+        return gw.chat(http, message.replace(':', '-'), message);
     }
 
     /** Every delegated turn really went to b: a lists that many completed outgoing tasks. */

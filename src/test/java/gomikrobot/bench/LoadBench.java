@@ -1,10 +1,7 @@
 package gomikrobot.bench;
 
 import gomikrobot.testing.FakeOpenAiServer;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,9 +72,8 @@ final class LoadBench implements Benchmarks.Benchmark {
         int before = llm.requests().size();
         try (GatewayProcessHandle gw = GatewayProcessHandle.start(program, home, Machine.gatewayEnv(home, llm))) {
             gw.awaitPorts(60_000);
-            String base = "http://127.0.0.1:" + gw.apiPort + "/chat?session=load-";
             long start = System.nanoTime();
-            send(base);
+            send(gw);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(REQUESTS / seconds, gw.memoryMiB("VmRSS"), gw.memoryMiB("VmHWM"),
                     llm.requests().size() - before);
@@ -88,7 +84,7 @@ final class LoadBench implements Benchmarks.Benchmark {
         return new Stats(results.stream().mapToDouble(figure).toArray()).median();
     }
 
-    private void send(String base) throws Exception {
+    private void send(GatewayProcessHandle gw) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> clients = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -96,12 +92,7 @@ final class LoadBench implements Benchmarks.Benchmark {
                 int client = c;
                 clients.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
-                        URI uri = URI.create(base + client + "&message=hello-" + i);
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException("/chat answered " + r.statusCode() + ": " + r.body());
-                        }
+                        gw.chat(http, "load-" + client, "hello-" + i);
                     }
                     return null;
                 }));

@@ -84,6 +84,19 @@ final class Machine {
         return env;
     }
 
+    /** Milliseconds from the process's start to its exit; a failure throws with what the process printed. */
+    static double timed(ProcessBuilder pb) throws IOException, InterruptedException {
+        pb.redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", pb.command()) + " exited " + p.exitValue() + ": "
+                    + output);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     /** The 1-minute load average (2 cores here: above 2 means others' work competes with ours). */
     static double loadAverage() throws IOException {
         return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);

@@ -40,15 +40,9 @@ final class StartupBench implements Benchmarks.Benchmark {
     }
 
     private static double version(List<String> program, Path home) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Machine.withArgs(program, "version")).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(Machine.withArgs(program, "version"));
         pb.environment().put("GOMIKROBOT_HOME", home.toString());
         pb.environment().remove("GOMIKROBOT_JAVA_OPTS");
-        long start = System.nanoTime();
-        Process p = pb.start();
-        p.getInputStream().readAllBytes();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("gomikrobot version exited " + p.exitValue());
-        }
-        return (System.nanoTime() - start) / 1e6;
+        return Machine.timed(pb);
     }
 }
