@@ -19,7 +19,11 @@ import { installTokenPrompt } from './auth.js';
 const REFRESH_MS = 5000;
 const TABS = ['feed', 'trace', 'tasks', 'jobs', 'chat', 'settings', 'repo', 'approvals', 'group'];
 
-const header = createHeader();
+// The group tab shows only when this gateway has a group configured (it starts hidden); the panel
+// stays reachable by #group anyway. The header fetches the status already, so it hands it over.
+const header = createHeader({
+  onStatus: (status) => { byId('tab-group').hidden = status?.group_enabled !== true; },
+});
 const openTrace = (traceId) => {
   const hash = `#trace/${encodeURIComponent(traceId)}`;
   if (location.hash === hash) route();
@@ -130,6 +134,5 @@ installTokenPrompt({ onToken: refreshAll });
 window.addEventListener('hashchange', route);
 header.refresh();
 approvals.refresh();
-group.detect();
 route();
 setInterval(tick, REFRESH_MS);

@@ -1,7 +1,7 @@
-// The group panel, shown only when this gateway is configured for a Kafka group (GET /api/v1/status,
-// group_enabled): whether it is in the group and connected, the roster (online or offline, tools),
-// the tasks sent to and received from other members (with their traces), and the shared memory;
-// a form sends a task, another shares an item.
+// The group panel, its tab shown only when this gateway is configured for a Kafka group (app.js,
+// from the header's GET /api/v1/status, group_enabled): whether it is in the group and connected,
+// the roster (online or offline, tools), the tasks sent to and received from other members (with
+// their traces), and the shared memory; a form sends a task, another shares an item.
 
 import { byId, el, fill, say } from './dom.js';
 import { ApiError, get, post } from './api.js';
@@ -34,16 +34,6 @@ export function createGroup({ openTrace }) {
     const item = { title: byId('group-share-title').value.trim(), content: byId('group-share-content').value.trim() };
     act(() => post('/api/v1/group/memory', item), (shared) => `Shared item ${shared.item_id}.`, 'group-share-content');
   });
-
-  /** Shows the tab when this gateway has a group configured; the panel stays reachable by #group anyway. */
-  async function detect() {
-    try {
-      const s = await get('/api/v1/status');
-      byId('tab-group').hidden = s?.group_enabled !== true;
-    } catch {
-      // Without the status the tab stays hidden: the header reports a gateway that does not answer.
-    }
-  }
 
   async function refresh() {
     let state;
@@ -82,7 +72,7 @@ export function createGroup({ openTrace }) {
     }
   }
 
-  return { detect, refresh };
+  return { refresh };
 }
 
 function describe(state, members) {

@@ -3,7 +3,8 @@
 // WhatsApp connection's state as /readyz reports it under channels.whatsapp, Telegram's (the
 // bot's username and whether polling works) under channels.telegram when it runs, a warning
 // when the agent's shell commands run without a sandbox (GET /api/v1/status, exec_sandboxed),
-// and how many MCP servers are ready (/readyz, mcp).
+// and how many MCP servers are ready (/readyz, mcp). Whoever else needs GET /api/v1/status gets
+// the header's answer through onStatus rather than asking the gateway a second time.
 
 import { byId, say } from './dom.js';
 import { get, post, probe } from './api.js';
@@ -55,7 +56,7 @@ function mcpText(servers) {
   return { text: `MCP ${ready}/${active.length} ready`, problems };
 }
 
-export function createHeader() {
+export function createHeader({ onStatus = () => {} } = {}) {
   const toggle = byId('silent-toggle');
   const status = byId('gateway-status');
   let silent = true;
@@ -103,8 +104,10 @@ export function createHeader() {
       const s = await get('/api/v1/status');
       version = s?.version ? `v${s.version}` : '';
       unsandboxed = s?.exec_sandboxed === false ? (s.exec_sandbox || 'exec is not sandboxed') : '';
+      onStatus(s);
     } catch {
-      // The version is decoration: readiness below reports a gateway that does not answer.
+      // The version is decoration: readiness below reports a gateway that does not answer, and
+      // the next refresh asks again (onStatus hears nothing until one answers).
     }
   }
 
