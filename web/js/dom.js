@@ -1,5 +1,8 @@
 // Builds DOM nodes from data without ever parsing HTML: every piece of text goes through
-// textContent or a Text node, so a message like <img src=x onerror=...> shows literally.
+// textContent or a Text node, so a message like <img src=x onerror=...> shows literally. Also the
+// panels' status lines: say() one message, attempt() how one change went.
+
+import { ApiError } from './api.js';
 
 /**
  * el('li', {class: 'x', testid: 'feed-item', onclick: fn}, 'text', childNode, [more])
@@ -49,4 +52,22 @@ export function byId(id) {
 export function say(node, text, kind = '') {
   node.textContent = text;
   node.dataset.state = kind;
+}
+
+/**
+ * Runs one change a panel asks for and says in its status line how it went: "Working…", then
+ * message(result) once reload() has brought the panel up to date, or why it failed. True when it
+ * worked, so the caller clears its form only then.
+ */
+export async function attempt(status, call, message, reload) {
+  say(status, 'Working…', 'busy');
+  try {
+    const result = await call();
+    await reload();
+    say(status, message(result), 'ok');
+    return true;
+  } catch (error) {
+    say(status, error instanceof ApiError ? error.message : String(error), 'error');
+    return false;
+  }
 }

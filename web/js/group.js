@@ -3,8 +3,8 @@
 // the roster (online or offline, tools), the tasks sent to and received from other members (with
 // their traces), and the shared memory; a form sends a task, another shares an item.
 
-import { byId, el, fill, say } from './dom.js';
-import { ApiError, get, post } from './api.js';
+import { attempt, byId, el, fill, say } from './dom.js';
+import { get, post } from './api.js';
 import { formatTime, plural } from './format.js';
 
 const LIMIT = 50;
@@ -59,17 +59,9 @@ export function createGroup({ openTrace }) {
       : el('tr', {}, el('td', { colspan: list.columns, class: 'note', text: list.empty })));
   }
 
-  /** Runs one request, says how it went, clears the form's main field and reloads; true when it worked. */
+  /** Runs one request, says how it went and reloads; the form's main field is cleared only when it worked. */
   async function act(call, message, clearId) {
-    say(status, 'Working…', 'busy');
-    try {
-      const result = await call();
-      byId(clearId).value = '';
-      await refresh();
-      say(status, message(result), 'ok');
-    } catch (error) {
-      say(status, error instanceof ApiError ? error.message : String(error), 'error');
-    }
+    if (await attempt(status, call, message, refresh)) byId(clearId).value = '';
   }
 
   return { refresh };

@@ -1,8 +1,8 @@
 // The jobs panel: every scheduled job with its schedule, next run, last run (what became of it,
 // and its trace), where it answers; pause/resume, run now and delete each one; add a job.
 
-import { byId, el, fill, say } from './dom.js';
-import { ApiError, del, get, post } from './api.js';
+import { attempt, byId, el, fill, say } from './dom.js';
+import { del, get, post } from './api.js';
 import { formatTime, plural } from './format.js';
 
 const WHEN = { in: 'in (e.g. 20m)', at: 'at (2026-03-01T09:00)', every: 'every (e.g. 1h)', cron: 'cron (0 9 * * 1-5)' };
@@ -62,19 +62,12 @@ export function createJobs({ openTrace }) {
     }
   }
 
-  /** Runs one change, says how it went, and reloads the list; true when it worked. */
-  async function act(call, message) {
-    say(status, 'Working…', 'busy');
-    try {
-      const result = await call();
+  /** Runs one change, says how it went, and reloads the list, redrawn in full; true when it worked. */
+  function act(call, message) {
+    return attempt(status, call, message, () => {
       signature = '';
-      await refresh();
-      say(status, message(result), 'ok');
-      return true;
-    } catch (error) {
-      say(status, error instanceof ApiError ? error.message : String(error), 'error');
-      return false;
-    }
+      return refresh();
+    });
   }
 
   return { refresh };
