@@ -46,8 +46,7 @@ export function createGroup({ openTrace }) {
       return;
     }
     ['members', 'tasks', 'memory'].forEach((name, i) => show(name, answers[i] ?? []));
-    say(status, describe(state, answers[0] ?? []), state.active && state.connected ? 'ok' : 'error');
-    status.dataset.active = String(state.active);
+    say(status, describe(state), state.active && state.connected ? 'ok' : 'error');
   }
 
   function show(name, rows) {
@@ -67,10 +66,10 @@ export function createGroup({ openTrace }) {
   return { refresh };
 }
 
-function describe(state, members) {
+/** member_count is the status's own count of the roster's online members, the ones /members marks online. */
+function describe(state) {
   if (!state.active) return 'Not in a group (POST /api/v1/group/join, or set group.enabled and group.groupName).';
-  const online = members.filter((m) => m.status === 'online').length;
-  return `Group ${state.group_name} as ${state.agent_id}: ${plural(online, 'member')} online`
+  return `Group ${state.group_name} as ${state.agent_id}: ${plural(state.member_count, 'member')} online`
     + (state.connected ? '' : ' · brokers unreachable, retrying');
 }
 
