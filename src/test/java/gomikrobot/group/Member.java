@@ -7,6 +7,7 @@ import gomikrobot.gateway.Gateway;
 import gomikrobot.json.Json;
 import gomikrobot.observe.Log;
 import gomikrobot.provider.OpenAiCompatibleProvider;
+import gomikrobot.testing.Eventually;
 import gomikrobot.testing.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,20 +112,9 @@ final class Member implements AutoCloseable {
         return logged.toString(StandardCharsets.UTF_8);
     }
 
-    static void await(BooleanSupplierWithIo condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + WAIT.toSeconds() + " s");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** A condition that may do HTTP. */
-    @FunctionalInterface
-    interface BooleanSupplierWithIo {
-        boolean get() throws Exception;
+    /** Waits up to {@link #WAIT}, not {@link Eventually#WAIT}: a group converges over heartbeats and a broker. */
+    static void await(Eventually.Condition<Exception> condition, String what) throws Exception {
+        Eventually.await(WAIT, condition, what);
     }
 
     @Override
