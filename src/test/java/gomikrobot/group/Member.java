@@ -2,7 +2,6 @@ package gomikrobot.group;
 
 import gomikrobot.config.Config;
 import gomikrobot.config.ConfigLoader;
-import gomikrobot.config.GatewayConfig;
 import gomikrobot.gateway.Gateway;
 import gomikrobot.json.Json;
 import gomikrobot.observe.Log;
@@ -66,8 +65,7 @@ final class Member implements AutoCloseable {
         env.put("MIKROBOT_GROUP_HEARTBEAT_INTERVAL", "1s");
         env.putAll(extraEnv);
         Config loaded = new ConfigLoader(env, root).load();
-        GatewayConfig g = loaded.gateway();
-        Config config = loaded.withGateway(new GatewayConfig(g.host(), 0, 0, g.authToken(), g.corsOrigins()));
+        Config config = loaded.withGateway(loaded.gateway().withPorts(0, 0));
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         Log log = new Log(Log.Level.WARN, false, new PrintStream(logged, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), Set.of(SECRET));
