@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.json.Json;
 import gomikrobot.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three gateways in one group over a real KRaft broker started in this JVM (once for the class): alpha and gamma
@@ -34,15 +34,16 @@ import org.junit.jupiter.api.TestInstance;
 class GroupKafkaTest {
     private static final String GROUP = "team";
 
+    /** The members' homes for the whole class: made before {@link #startBrokerAndMembers}, gone after {@link #stop}. */
+    @TempDir
+    static Path dir;
     private KafkaClusterTestKit cluster;
-    private Path dir;
     private Member alpha;
     private Member beta;
     private Member gamma;
 
     @BeforeAll
     void startBrokerAndMembers() throws Exception {
-        dir = Files.createTempDirectory("gmb-group");
         cluster = KafkaBroker.start();
         String brokers = cluster.bootstrapServers();
         alpha = Member.start(dir, "alpha", GROUP, brokers, Map.of("MIKROBOT_POLICY_DENY_TOOLS", "exec"));
