@@ -48,6 +48,11 @@ class SandboxTest {
         return fake;
     }
 
+    /** The gateway's PATH with {@code bwrap}'s folder first, so that bwrap is the one a sandbox finds. */
+    private Map<String, String> pathFinding(Path bwrap) {
+        return Map.of("PATH", bwrap.getParent() + ":" + gateway.get("PATH"));
+    }
+
     /** The machine's real bubblewrap; tests that need it skip, saying why, only where it is not installed. */
     private Sandbox.Bubblewrap bubblewrap(boolean network) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) || Files.isExecutable(Path.of("/bin/bwrap")),
@@ -78,11 +83,8 @@ class SandboxTest {
 
     @Test
     void aBwrapThatFailsHereIsReportedWithItsOwnLine() throws Exception {
-        Path fake = Files.writeString(tmp.resolve("bwrap"),
-                "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true),
-                Map.of("PATH", tmp + ":" + gateway.get("PATH")), runner, cache);
+        Path fake = fakeBwrap("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n");
+        Sandbox auto = Sandbox.choose(config(SandboxMode.AUTO, true), pathFinding(fake), runner, cache);
         assertEquals(new Sandbox.Unconfined("bwrap does not work here: bwrap: No permissions to create new namespace"),
                 auto);
     }
@@ -91,7 +93,7 @@ class SandboxTest {
     void aBwrapThatWorkedIsNotRunAgainUntilItChanges() throws Exception {
         Path runs = tmp.resolve("runs");
         Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\nexit 0\n");
-        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        Map<String, String> path = pathFinding(fake);
         Sandbox first = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache);
         Sandbox second = Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache);
         assertEquals(new Sandbox.Bubblewrap(fake, true), first);
@@ -109,7 +111,7 @@ class SandboxTest {
     void aBwrapThatFailedIsAskedAgainAtTheNextStart() throws Exception {
         Path runs = tmp.resolve("runs");
         Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\necho 'bwrap: setting up uid map' >&2\nexit 1\n");
-        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        Map<String, String> path = pathFinding(fake);
         for (int start = 1; start <= 2; start++) {
             assertInstanceOf(Sandbox.Unavailable.class,
                     Sandbox.choose(config(SandboxMode.BUBBLEWRAP, true), path, runner, cache));
@@ -121,7 +123,7 @@ class SandboxTest {
     void aNoteFromAnotherBootIsIgnored() throws Exception {
         Path runs = tmp.resolve("runs");
         Path fake = fakeBwrap("#!/bin/sh\necho run >> '" + runs + "'\nexit 0\n");
-        Map<String, String> path = Map.of("PATH", fake.getParent() + ":" + gateway.get("PATH"));
+        Map<String, String> path = pathFinding(fake);
         Sandbox.choose(config(SandboxMode.AUTO, true), path, runner, cache);
         Path note = cache.resolve("bwrap-works");
         String bootLine = Files.readAllLines(note).stream().filter(l -> l.startsWith("boot ")).findFirst()
