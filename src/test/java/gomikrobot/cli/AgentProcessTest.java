@@ -1,5 +1,6 @@
 package gomikrobot.cli;
 
+import static gomikrobot.cli.ClassLoadLog.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gomikrobot.testing.FakeOpenAiServer;
 import gomikrobot.testing.ProgramRun;
 import gomikrobot.testing.RecordedRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +27,18 @@ class AgentProcessTest {
     void oneTurnOverPlainHttpLoadsNoTlsAndCostsOneProviderRequest() throws Exception {
         try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
             Path classes = tmp.resolve("classes.log");
-            ProgramRun r = ProgramRun.run(tmp, List.of("-Xlog:class+load=info:file=" + classes), Map.of(
+            ProgramRun r = ProgramRun.run(tmp, List.of(ClassLoadLog.option(classes)), Map.of(
                     "GOMIKROBOT_HOME", tmp.resolve("home").toString(), "HOME", tmp.toString(),
                     "MIKROBOT_OPENAI_API_BASE", llm.baseUrl(),
                     "MIKROBOT_PATHS_WORK_REPO_PATH", tmp.resolve("repo").toString()), "agent", "-m", "hello");
 
             assertEquals(0, r.exit(), r.err());
             assertEquals("echo: hello\n", r.out());
-            List<String> loaded = Files.readAllLines(classes);
-            assertEquals(List.of(), matching(loaded, " sun.security.ssl."), "no TLS loaded for an http:// provider");
-            assertEquals(List.of(), matching(loaded, " jdk.internal.net.http."), "no HttpClient for an http:// one");
-            assertEquals(List.of(), matching(loaded, " sun.nio.ch.Poller "), "no virtual thread waited on a socket");
+            assertEquals(List.of(), matching(classes, " sun.security.ssl."), "no TLS loaded for an http:// provider");
+            assertEquals(List.of(), matching(classes, " jdk.internal.net.http."), "no HttpClient for an http:// one");
+            assertEquals(List.of(), matching(classes, " sun.nio.ch.Poller "), "no virtual thread waited on a socket");
             assertEquals(List.of("/v1/chat/completions"), llm.requests().stream().map(RecordedRequest::path).toList());
             assertNull(llm.last("/chat/completions").header("Upgrade"));
         }
-    }
-
-    private static List<String> matching(List<String> classLoadLog, String name) {
-        return classLoadLog.stream().filter(line -> line.contains(name)).toList();
     }
 }

@@ -1,13 +1,11 @@
 package gomikrobot.cli;
 
+import static gomikrobot.cli.ClassLoadLog.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.testing.Eventually;
 import gomikrobot.testing.FakeOpenAiServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +33,8 @@ class GatewayClassLoadingTest {
     void withoutAGroupNoKafkaClassIsLoaded() throws Exception {
         try (FakeOpenAiServer llm = FakeOpenAiServer.start()) {
             Path classes = dir.resolve("classes-off.log");
-            try (GatewayProcess gateway = GatewayProcess.start(dir, "off", env(llm, Map.of()), options(classes))) {
+            try (GatewayProcess gateway = GatewayProcess.start(dir, "off", env(llm, Map.of()),
+                    List.of(ClassLoadLog.option(classes)))) {
                 assertTrue(gateway.awaitListening(Duration.ofSeconds(30)), gateway.stderr());
                 String dashboard = "http://127.0.0.1:" + gateway.dashboardPort();
                 assertEquals(false, http.get(dashboard + "/api/v1/group/status").object().get("active"));
@@ -43,8 +42,8 @@ class GatewayClassLoadingTest {
                 assertEquals("echo: hello", http.post("http://127.0.0.1:" + gateway.apiPort() + "/chat",
                         "{\"message\":\"hello\"}").body().strip());
 
-                assertEquals(List.of(), loaded(classes, KAFKA), "no Kafka class loaded without a group");
-                assertEquals(List.of(), loaded(classes, TLS), "no TLS set up for an http:// model");
+                assertEquals(List.of(), matching(classes, KAFKA), "no Kafka class loaded without a group");
+                assertEquals(List.of(), matching(classes, TLS), "no TLS set up for an http:// model");
             }
         }
     }
@@ -55,23 +54,13 @@ class GatewayClassLoadingTest {
             Path classes = dir.resolve("classes-on.log");
             Map<String, String> group = Map.of("MIKROBOT_GROUP_ENABLED", "true", "MIKROBOT_GROUP_GROUP_NAME", "team",
                     "MIKROBOT_GROUP_KAFKA_BROKERS", "127.0.0.1:9", "MIKROBOT_GROUP_SECRET", "classes-test-secret-0123");
-            try (GatewayProcess gateway = GatewayProcess.start(dir, "on", env(llm, group), options(classes))) {
+            try (GatewayProcess gateway = GatewayProcess.start(dir, "on", env(llm, group),
+                    List.of(ClassLoadLog.option(classes)))) {
                 assertTrue(gateway.awaitListening(Duration.ofSeconds(30)), gateway.stderr());
 
-                Eventually.await(() -> !loaded(classes, KAFKA).isEmpty(), "Kafka's client loaded to join the group");
+                Eventually.await(Eventually.WAIT, () -> !matching(classes, KAFKA).isEmpty(),
+                        "Kafka's client loaded to join the group");
             }
-        }
-    }
-
-    private static List<String> options(Path classes) {
-        return List.of("-Xlog:class+load=info:file=" + classes);
-    }
-
-    private static List<String> loaded(Path classes, String packagePrefix) {
-        try {
-            return Files.readAllLines(classes).stream().filter(line -> line.contains(packagePrefix)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
