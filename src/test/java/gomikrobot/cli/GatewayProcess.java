@@ -1,12 +1,12 @@
 package gomikrobot.cli;
 
 import gomikrobot.testing.AnnouncedPorts;
+import gomikrobot.testing.ProgramRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +48,8 @@ final class GatewayProcess implements AutoCloseable {
 
     private static GatewayProcess start(Path dir, String name, Map<String, String> env, int apiPort,
                                         int dashboardPort, List<String> jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main", "gateway",
-                "--port", Integer.toString(apiPort), "--dashboard-port", Integer.toString(dashboardPort)));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
-        pb.environment().putAll(env);
+        ProcessBuilder pb = ProgramRun.processBuilder(jvmOptions, env, "gateway", "--port", Integer.toString(apiPort),
+                "--dashboard-port", Integer.toString(dashboardPort));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -18,17 +18,10 @@ public record ProgramRun(int exit, String out, String err) {
 
     public static ProgramRun run(Path dir, List<String> jvmOptions, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main"));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "run", ".out");
         Path err = Files.createTempFile(dir, "run", ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = processBuilder(jvmOptions, env, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
         p.getOutputStream().close();
         boolean exited = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         p.destroyForcibly();
@@ -37,5 +30,18 @@ public record ProgramRun(int exit, String out, String err) {
                     + TIMEOUT_SECONDS + " s: " + Files.readString(err));
         }
         return new ProgramRun(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The process {@link #run} starts, not started yet: for a test that keeps the program running (a gateway). */
+    public static ProcessBuilder processBuilder(List<String> jvmOptions, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "gomikrobot.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("MIKROBOT_") || k.endsWith("_API_KEY"));
+        pb.environment().putAll(env);
+        return pb;
     }
 }
