@@ -60,7 +60,7 @@ final class Outgoing {
     /** The task once answered, or empty when no answer came within {@code timeout} (the task goes on). */
     Optional<GroupTask> await(String taskId, Duration timeout) throws InterruptedException {
         CompletableFuture<GroupTask> answer = waiting.get(taskId);
-        if (answer == null) {
+        if (answer == null) { // answered already (stored before its waiter went), or failed, or not ours
             return tasks.get(taskId).filter(t -> !t.isOpen());
         }
         try {
@@ -86,15 +86,21 @@ final class Outgoing {
             return Optional.of(DropReason.NOT_PERMITTED);
         }
         String status = p.string("status", "").equals(GroupTask.COMPLETED) ? GroupTask.COMPLETED : GroupTask.FAILED;
-        if (tasks.respond(task.get().taskId(), status, p.string("content", ""), clock.instant())) {
-            tasks.get(task.get().taskId()).ifPresent(done -> {
-                CompletableFuture<GroupTask> answer = waiting.get(done.taskId());
-                if (answer != null) {
-                    answer.complete(done);
-                }
-            });
+        String taskId = task.get().taskId();
+        if (tasks.respond(taskId, status, p.string("content", ""), clock.instant())) {
+            // Forgotten here, not only by await: a task submitted without waiting would keep its waiter forever.
+            // An await that comes later finds the answer stored.
+            CompletableFuture<GroupTask> answer = waiting.remove(taskId);
+            if (answer != null) {
+                tasks.get(taskId).ifPresent(answer::complete);
+            }
         }
         return Optional.empty();
+    }
+
+    /** How many tasks still have a waiter registered (for tests: answered tasks have none). */
+    int waiters() {
+        return waiting.size();
     }
 
     /** Whether a remote span for {@code taskId} may come from {@code sender}: the member our task went to. */
