@@ -42,7 +42,7 @@ final class SharedMemory {
         publisher.publish(Kind.MEMORY, item.itemId(), item.itemId(), Json.object("item_id", item.itemId(),
                 "author_id", self, "title", title, "content_type", contentType, "tags", tags, "content", content,
                 "created_at", item.createdAt().toString()));
-        keep(item);
+        keep(item, tags);
         return item;
     }
 
@@ -56,17 +56,18 @@ final class SharedMemory {
         if (content.isBlank() || content.length() > Memory.MAX_CONTENT_CHARS) {
             return Optional.of(DropReason.MALFORMED);
         }
+        List<String> tags = p.strings("tags");
         keep(SharedItem.of(p.string("item_id", ""), e.senderId(), p.string("title", ""),
-                p.string("content_type", "text/plain"), p.strings("tags"), content, e.timestamp()));
+                p.string("content_type", "text/plain"), tags, content, e.timestamp()), tags);
         return Optional.empty();
     }
 
-    private void keep(SharedItem item) {
+    /** Stores and indexes an item once; {@code tags} are its tags as a list, which the item holds only as JSON. */
+    private void keep(SharedItem item, List<String> tags) {
         if (items.add(item)) {
             String text = item.title().isBlank() ? item.content() : item.title() + ": " + item.content();
-            String tags = String.join(", ", Json.parse(item.tags()) instanceof List<?> l
-                    ? l.stream().map(String::valueOf).toList() : List.of());
-            memory.get().remember(text, tags.length() <= Memory.MAX_TAGS_CHARS ? tags : "", SOURCE_PREFIX
+            String joined = String.join(", ", tags);
+            memory.get().remember(text, joined.length() <= Memory.MAX_TAGS_CHARS ? joined : "", SOURCE_PREFIX
                     + item.authorId());
         }
     }
