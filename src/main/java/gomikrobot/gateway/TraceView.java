@@ -114,7 +114,7 @@ final class TraceView {
         node.put("title", e.classification());
         node.put("start_time", clock(e.timestamp()));
         node.put("end_time", "");
-        node.put("duration_ms", metadata(e.metadata()).get("duration_ms") instanceof Number n ? n.longValue() : 0L);
+        node.put("duration_ms", e.durationMs());
         node.put("agent_id", "local");
         node.put("output", "");
         return node;

@@ -1,7 +1,6 @@
 package gomikrobot.group;
 
 import gomikrobot.json.Json;
-import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
 import gomikrobot.timeline.EventStore;
 import gomikrobot.timeline.GroupTask;
@@ -10,7 +9,6 @@ import gomikrobot.timeline.RemoteSpan;
 import gomikrobot.timeline.TimelineEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -43,7 +41,7 @@ final class RemoteSpans {
             return;
         }
         for (TimelineEvent e : events.byTrace(traceId, MAX_SPANS)) {
-            long durationMs = durationOf(e);
+            long durationMs = e.durationMs();
             Instant started = e.timestamp();
             publisher.publish(Kind.TRACE, traceId, traceId, Json.object("task_id", taskId, "trace_id", traceId,
                     "span_id", e.eventId(), "parent_span_id", e.parentSpanId(), "span_type", e.nodeType(),
@@ -66,15 +64,6 @@ final class RemoteSpans {
                 cut(p.string("content", "")), time(p.string("started_at", "")), time(p.string("ended_at", "")),
                 Math.max(0, p.integer("duration_ms", 0)), span.timestamp()));
         return Optional.empty();
-    }
-
-    private static long durationOf(TimelineEvent e) {
-        try {
-            Object meta = e.metadata().isBlank() ? null : Json.parse(e.metadata());
-            return meta instanceof Map<?, ?> m && m.get("duration_ms") instanceof Number n ? n.longValue() : 0;
-        } catch (JsonException ignored) {
-            return 0; // metadata another program wrote: the span just has no duration
-        }
     }
 
     private static Instant time(String text) {

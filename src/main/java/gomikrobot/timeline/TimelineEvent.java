@@ -1,5 +1,7 @@
 package gomikrobot.timeline;
 
+import gomikrobot.json.Json;
+import gomikrobot.json.JsonException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,6 +74,19 @@ public record TimelineEvent(long id, String eventId, String traceId, String span
             }
         }
         return "EVENT";
+    }
+
+    /**
+     * The duration the event's metadata records ({@code duration_ms}), else 0, also when the metadata is not a JSON
+     * object: a span of the trace graph and a span sent to the group read it alike.
+     */
+    public long durationMs() {
+        try {
+            Object meta = metadata.isBlank() ? null : Json.parse(metadata);
+            return meta instanceof Map<?, ?> m && m.get("duration_ms") instanceof Number n ? n.longValue() : 0;
+        } catch (JsonException e) {
+            return 0; // metadata another program wrote: the event just has no duration
+        }
     }
 
     /** The contract's TimelineEvent object: struct order, {@code metadata} left out when empty. */
