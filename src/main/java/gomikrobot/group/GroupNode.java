@@ -18,7 +18,6 @@ import gomikrobot.timeline.SharedItem;
 import gomikrobot.tools.Tool;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -159,13 +158,7 @@ public final class GroupNode implements AutoCloseable {
 
     /** The live roster: every member heard from, with {@code online} or {@code offline}. */
     public List<GroupMember> members() {
-        List<GroupMember> out = new ArrayList<>();
-        for (Roster.Member m : roster.members()) {
-            MemberCard c = m.card();
-            out.add(GroupMember.of(c.agentId(), c.agentName(), c.tools(), c.channels(), c.model(), m.status(),
-                    m.lastSeen()));
-        }
-        return out;
+        return roster.members().stream().map(m -> m.card().row(m.status(), m.lastSeen())).toList();
     }
 
     /** Sends a task and returns at once; its answer is recorded when it comes. */
@@ -297,7 +290,6 @@ public final class GroupNode implements AutoCloseable {
     }
 
     private GroupMember selfRow() {
-        MemberCard c = card();
-        return GroupMember.of(self, self, c.tools(), c.channels(), model, MemberCard.ACTIVE, clock.instant());
+        return card().row(MemberCard.ACTIVE, clock.instant());
     }
 }

@@ -2,7 +2,9 @@ package gomikrobot.group;
 
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonObject;
+import gomikrobot.timeline.GroupMember;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,11 @@ public record MemberCard(String agentId, String agentName, String model, List<St
         return new MemberCard(id.string("agent_id", ""), id.string("agent_name", ""), id.string("model", ""),
                 id.strings("capabilities"), id.strings("channels"), id.string("status", ACTIVE),
                 Duration.ofMillis(heartbeatMs));
+    }
+
+    /** The member's row in {@code group_members} (and in the roster the API shows), with its status then. */
+    GroupMember row(String rowStatus, Instant at) {
+        return GroupMember.of(agentId, agentName, tools, channels, model, rowStatus, at);
     }
 
     MemberCard withStatus(String newStatus) {

@@ -4,7 +4,6 @@ import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
 import gomikrobot.observe.Metrics;
-import gomikrobot.timeline.GroupMember;
 import gomikrobot.timeline.GroupMemberStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,8 +137,7 @@ final class Membership implements AutoCloseable {
         if (seen.status().equals(MemberCard.LEFT)) {
             members.markLeft(c.agentId(), clock.instant());
         } else {
-            members.upsert(GroupMember.of(c.agentId(), c.agentName(), c.tools(), c.channels(), c.model(),
-                    MemberCard.ACTIVE, clock.instant()));
+            members.upsert(c.row(MemberCard.ACTIVE, clock.instant()));
         }
         return Optional.empty();
     }
