@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -83,10 +82,6 @@ final class Roster {
                     "no other online member has the tool " + withTool.tool() + onlineList(others));
             case Target.Anyone anyone -> first(others, s -> true, "no other member is online");
         };
-    }
-
-    Optional<MemberCard> card(String agentId) {
-        return Optional.ofNullable(members.get(agentId)).map(Seen::card);
     }
 
     /** Where a task goes, or why nowhere. */
