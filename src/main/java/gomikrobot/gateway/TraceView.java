@@ -208,30 +208,21 @@ final class TraceView {
         return clockTime.format(t == null ? Times.ZERO : t);
     }
 
-    /** The event's metadata as a mutable object with sorted keys; anything but a JSON object gives an empty one. */
+    /**
+     * The event's metadata as a mutable object with sorted keys, nested objects too (the original decodes them into
+     * Go maps, which it writes in key order); anything but a JSON object gives an empty one.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metadata(String text) {
         if (text.isBlank()) {
             return new TreeMap<>();
         }
         try {
-            return Json.parse(text) instanceof Map<?, ?> map ? (Map<String, Object>) sorted(map) : new TreeMap<>();
+            return Json.parse(text) instanceof Map<?, ?> map ? (Map<String, Object>) Json.sortedKeys(map)
+                    : new TreeMap<>();
         } catch (JsonException e) {
             return new TreeMap<>(); // a damaged document shows as a span without metadata, as in the original
         }
-    }
-
-    /** Nested objects sorted too: the original decodes them into Go maps, which it writes in key order. */
-    private static Object sorted(Object value) {
-        return switch (value) {
-            case Map<?, ?> map -> {
-                Map<String, Object> out = new TreeMap<>();
-                map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
-                yield out;
-            }
-            case List<?> list -> list.stream().map(TraceView::sorted).toList();
-            case null, default -> value;
-        };
     }
 
     /** At most {@link #LLM_OUTPUT_BYTES} bytes of UTF-8 (never half a character), then "..." if cut. */

@@ -9,11 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -98,28 +95,11 @@ public final class RecordCodec {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            byte[] canonical = (DOMAIN + groupName + "\n" + Json.write(canonical(fields)))
+            byte[] canonical = (DOMAIN + groupName + "\n" + Json.write(Json.sortedKeys(fields)))
                     .getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(mac.doFinal(canonical));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JDK has " + ALGORITHM, e);
         }
-    }
-
-    /** Objects with sorted keys, all the way down. */
-    private static Object canonical(Object value) {
-        return switch (value) {
-            case Map<?, ?> map -> {
-                Map<String, Object> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
-                yield sorted;
-            }
-            case List<?> list -> {
-                List<Object> out = new ArrayList<>(list.size());
-                list.forEach(v -> out.add(canonical(v)));
-                yield out;
-            }
-            case null, default -> value;
-        };
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The project's only JSON code: a tree codec over jackson-core's streaming API.
@@ -91,6 +92,28 @@ public final class Json {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /**
+     * A copy of a value with every object's keys sorted, all the way down (lists too), so that one document
+     * always writes as the same text whatever order its keys came in: the canonical bytes a group record is signed
+     * over, and objects served in the key order Go writes its maps in. Objects become {@code TreeMap}s and lists
+     * {@code ArrayList}s, both mutable; anything else is kept as it is.
+     */
+    public static Object sortedKeys(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> {
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(String.valueOf(k), sortedKeys(v)));
+                yield sorted;
+            }
+            case List<?> list -> {
+                List<Object> out = new ArrayList<>(list.size());
+                list.forEach(v -> out.add(sortedKeys(v)));
+                yield out;
+            }
+            case null, default -> value;
+        };
     }
 
     private static Object parseDocument(JsonParser parser) throws IOException {
