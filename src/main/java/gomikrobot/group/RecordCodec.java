@@ -49,7 +49,7 @@ public final class RecordCodec {
     /** The record value: the envelope's JSON with its signature. */
     public byte[] encode(Envelope e) {
         Map<String, Object> signed = e.toMap();
-        signed.put(SIGNATURE, sign(signed));
+        signed.put(SIGNATURE, HexFormat.of().formatHex(mac(signed)));
         return Json.write(signed).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -72,7 +72,7 @@ public final class RecordCodec {
         } catch (IllegalArgumentException e) {
             return new Decoded.Rejected(DropReason.BAD_SIGNATURE, "signature is not hex");
         }
-        if (!MessageDigest.isEqual(given, HexFormat.of().parseHex(sign(fields)))) {
+        if (!MessageDigest.isEqual(given, mac(fields))) {
             return new Decoded.Rejected(DropReason.BAD_SIGNATURE, "signature does not match");
         }
         return envelope(JsonObject.of(fields));
@@ -91,13 +91,14 @@ public final class RecordCodec {
         }
     }
 
-    private String sign(Map<String, Object> fields) {
+    /** The signature's bytes; the record carries them as hex. */
+    private byte[] mac(Map<String, Object> fields) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             byte[] canonical = (DOMAIN + groupName + "\n" + Json.write(Json.sortedKeys(fields)))
                     .getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(mac.doFinal(canonical));
+            return mac.doFinal(canonical);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JDK has " + ALGORITHM, e);
         }
