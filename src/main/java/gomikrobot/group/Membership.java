@@ -1,5 +1,6 @@
 package gomikrobot.group;
 
+import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
 import gomikrobot.observe.Ids;
 import gomikrobot.observe.Log;
@@ -99,7 +100,10 @@ final class Membership implements AutoCloseable {
         transport.close();
     }
 
-    /** Checks one record and hands it to its part; throwing leaves it to be read again. */
+    /**
+     * Checks one record and hands it to its part; throwing leaves it to be read again. A payload field of the
+     * wrong type is dropped instead: read again, it would fail again, and every record after it would wait.
+     */
     void handle(Kind topicKind, String key, byte[] value) throws Exception {
         Optional<Envelope> admitted = gate.admit(topicKind, value);
         if (admitted.isEmpty()) {
@@ -108,6 +112,8 @@ final class Membership implements AutoCloseable {
         Envelope e = admitted.get();
         try {
             dispatch(e).ifPresent(reason -> gate.drop(reason, topicKind, e.senderId(), ""));
+        } catch (JsonException unreadable) {
+            gate.drop(DropReason.MALFORMED, topicKind, e.senderId(), unreadable.describe());
         } catch (Exception | Error failure) {
             gate.forget(e);
             throw failure;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gomikrobot.json.Json;
+import gomikrobot.json.JsonObject;
 import gomikrobot.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Three gateways in one group over a real KRaft broker started in this JVM (once for the class): alpha and gamma
  * deny {@code exec}, so a task that needs it can only go to beta. The roster, delegation with the answer coming
  * back (and its spans), a broker restart in the middle of a task, records that are not signed by the group's
- * secret, and shared memory recalled on another member.
+ * secret, a signed record that cannot be read, and shared memory recalled on another member.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupKafkaTest {
@@ -154,6 +155,27 @@ class GroupKafkaTest {
         assertTrue(beta.list("/api/v1/group/tasks").stream().noneMatch(t -> t.get("task_id").equals("t-forged")));
         assertTrue(beta.log().contains("Group record dropped"), beta.log());
         assertTrue(!beta.log().contains(Member.SECRET), "the secret is never logged");
+    }
+
+    @Test
+    void aSignedRecordWithAFieldOfTheWrongTypeIsDroppedAndTheRecordsAfterItAreRead() throws Exception {
+        RecordCodec codec = new RecordCodec(Member.SECRET, GROUP);
+        Envelope unreadable = new Envelope(Kind.MEMORY, "mem-bad-tags", "mem-bad-tags", "alpha", Instant.now(),
+                JsonObject.of(Map.of("item_id", "mem-bad-tags", "author_id", "alpha", "content", "tags of a number",
+                        "tags", 5)));
+        Envelope after = new Envelope(Kind.MEMORY, "mem-after", "mem-after", "alpha", Instant.now(),
+                JsonObject.of(Map.of("item_id", "mem-after", "author_id", "alpha", "content", "read after it",
+                        "tags", List.of())));
+        try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+            String topic = Kind.MEMORY.topic(GROUP);
+            raw.send(new ProducerRecord<>(topic, "mem-bad-tags", codec.encode(unreadable))).get();
+            raw.send(new ProducerRecord<>(topic, "mem-after", codec.encode(after))).get();
+        }
+        Member.await(() -> gamma.list("/api/v1/group/memory").stream()
+                .anyMatch(i -> i.get("item_id").equals("mem-after")), "the item after the unreadable one at gamma");
+        assertTrue(gamma.get("/metrics").contains("gomikrobot_group_records_dropped_total{reason=\"malformed\"}"),
+                gamma.get("/metrics"));
+        assertTrue(gamma.list("/api/v1/group/memory").stream().noneMatch(i -> i.get("item_id").equals("mem-bad-tags")));
     }
 
     @Test
