@@ -40,15 +40,20 @@ public record GroupConfig(boolean enabled, String groupName, String agentId, Str
                 Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
+    /** The rule for group names and agent ids; the join API applies it too, so both refuse the same names. */
+    public static boolean validName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     /** What is missing or wrong for an enabled group (the first problem), naming the key; empty when it can run. */
     public Optional<String> problem() {
         if (!enabled) {
             return Optional.empty();
         }
-        if (!NAME.matcher(groupName).matches()) {
+        if (!validName(groupName)) {
             return Optional.of("group.groupName must be 1-100 letters, digits, _ or -, got \"" + groupName + "\"");
         }
-        if (!agentId.isEmpty() && !NAME.matcher(agentId).matches()) {
+        if (!agentId.isEmpty() && !validName(agentId)) {
             return Optional.of("group.agentId must be 1-100 letters, digits, _ or -, got \"" + agentId + "\"");
         }
         if (kafkaBrokers.isBlank()) {

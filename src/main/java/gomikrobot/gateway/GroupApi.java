@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The group's membership routes (contract §6): {@code GET /api/v1/group/status}, {@code /members},
@@ -29,7 +28,6 @@ final class GroupApi {
             "api_key", "kafscale_lfs_proxy_api_key", "kafka_brokers", "kafka_brokers",
             "consumer_group", "kafka_consumer_group", "agent_id", "group_agent_id",
             "poll_interval_ms", "group_poll_interval_ms");
-    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private final Optional<GroupNode> node;
     private final GroupConfig config;
@@ -86,7 +84,7 @@ final class GroupApi {
         if (name.isEmpty()) {
             throw HttpError.badRequest("group_name required");
         }
-        if (!GROUP_NAME.matcher(name).matches()) {
+        if (!GroupConfig.validName(name)) {
             throw HttpError.badRequest("group_name must be 1-100 letters, digits, _ or -");
         }
         GroupNode n = enabled();
