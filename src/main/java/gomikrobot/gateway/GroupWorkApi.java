@@ -28,7 +28,6 @@ import java.util.Optional;
  */
 final class GroupWorkApi {
     private static final String ORCHESTRATOR = "/api/v1/orchestrator/";
-    private static final int MAX_TASK_CHARS = 64_000;
 
     private final Optional<GroupNode> node;
     private final GroupTables tables;
@@ -55,8 +54,9 @@ final class GroupWorkApi {
         if (description.isEmpty()) {
             throw HttpError.badRequest("description required");
         }
-        if (description.length() + content.length() > MAX_TASK_CHARS) {
-            throw HttpError.badRequest("description and content must be at most " + MAX_TASK_CHARS + " characters");
+        if (description.length() + content.length() > GroupTask.MAX_CHARS) {
+            throw HttpError.badRequest("description and content must be at most " + GroupTask.MAX_CHARS
+                    + " characters");
         }
         try {
             GroupTask task = n.submit(Target.of(Requests.string(body, "to"),

@@ -17,8 +17,6 @@ import java.util.Optional;
  * its own virtual thread; other sessions go on.
  */
 final class DelegateTool implements Tool {
-    static final int MAX_TASK_CHARS = 64_000;
-
     private final GroupNode node;
 
     DelegateTool(GroupNode node) {
@@ -57,8 +55,9 @@ final class DelegateTool implements Tool {
         if (task.isEmpty()) {
             return new ToolResult.Failed("task is empty");
         }
-        if (task.length() + context.length() > MAX_TASK_CHARS) {
-            return new ToolResult.Failed("task and context are longer than " + MAX_TASK_CHARS + " characters");
+        if (task.length() + context.length() > GroupTask.MAX_CHARS) {
+            return new ToolResult.Failed("task and context are longer than " + GroupTask.MAX_CHARS
+                    + " characters");
         }
         try {
             Optional<GroupTask> done = node.delegate(Target.of(args.string("to", ""), args.string("tool", "")),

@@ -22,6 +22,9 @@ public record GroupTask(long id, String taskId, String description, String conte
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
+    /** The most a task's description and content hold together: its record stays far below Kafka's 1 MB. */
+    public static final int MAX_CHARS = 64_000;
+
     static final String COLUMNS = "id, task_id, description, content, direction, requester_id, responder_id,"
             + " response_content, status, created_at, responded_at, deadline_at, accepted_at, trace_id";
 
