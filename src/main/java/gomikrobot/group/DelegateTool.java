@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code delegate} (tier 1): hands a task to another member of the group — a named one, one that has a tool, or
- * any other online member, never the one whose task this turn serves — and returns its answer. The turn waits for it (up to {@code group.taskTimeout}) on
- * its own virtual thread; other sessions go on.
+ * any other online member, never the one whose task this turn serves — and returns its answer. The turn waits
+ * for it (up to {@code group.taskTimeout}) on its own virtual thread; other sessions go on.
  */
 final class DelegateTool implements Tool {
     private final GroupNode node;
