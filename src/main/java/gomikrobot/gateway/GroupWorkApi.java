@@ -126,7 +126,7 @@ final class GroupWorkApi {
 
     private static HttpError failure(GroupException e) {
         return switch (e.kind()) {
-            case NOT_IN_GROUP, NOT_ENABLED -> HttpError.badRequest(e.getMessage());
+            case NOT_IN_GROUP -> HttpError.badRequest(e.getMessage());
             case NO_MEMBER -> new HttpError(409, e.getMessage());
             case UNREACHABLE -> new HttpError(503, e.getMessage());
         };

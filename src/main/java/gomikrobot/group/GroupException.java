@@ -6,7 +6,7 @@ package gomikrobot.group;
  */
 public final class GroupException extends Exception {
     /** Why: a request the state refuses, nobody to send it to, or brokers that did not answer. */
-    public enum Kind { NOT_IN_GROUP, NOT_ENABLED, NO_MEMBER, UNREACHABLE }
+    public enum Kind { NOT_IN_GROUP, NO_MEMBER, UNREACHABLE }
 
     private final Kind kind;
 
