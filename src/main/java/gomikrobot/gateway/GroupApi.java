@@ -96,7 +96,7 @@ final class GroupApi {
         try {
             n.join(name);
         } catch (GroupException e) {
-            throw new HttpError(503, e.getMessage());
+            throw GroupWorkApi.failure(e);
         }
         if (!lfs.isEmpty()) {
             settings.put("kafscale_lfs_proxy_url", lfs);
@@ -108,7 +108,7 @@ final class GroupApi {
         try {
             node.orElseThrow(() -> HttpError.badRequest("not in a group")).leave();
         } catch (GroupException e) {
-            throw HttpError.badRequest(e.getMessage());
+            throw GroupWorkApi.failure(e);
         }
         Responses.json(exchange, 200, Json.object("status", "left"));
     }

@@ -124,7 +124,8 @@ final class GroupWorkApi {
         return node.filter(n -> n.status().active()).orElseThrow(() -> HttpError.badRequest("not in a group"));
     }
 
-    private static HttpError failure(GroupException e) {
+    /** The answer to a group action that failed, by its kind; {@link GroupApi}'s join and leave answer alike. */
+    static HttpError failure(GroupException e) {
         return switch (e.kind()) {
             case NOT_IN_GROUP -> HttpError.badRequest(e.getMessage());
             case NO_MEMBER -> new HttpError(409, e.getMessage());
