@@ -163,10 +163,12 @@ public final class Gateway implements AutoCloseable {
                 new PartialAnswers(), ids, clock, log).mount(router);
         new TasksApi(t.tasks()).mount(router);
         new JobsApi(agent.jobs(), scheduler).mount(router);
-        new GroupApi(group, config.group(), groupTables, t.settings()).mount(router);
+        // once: without a group the default id is a hostname lookup, too slow to repeat per request
+        String agentId = group.map(GroupNode::agentId).orElseGet(() -> GroupNode.agentIdOf(config.group()));
+        new GroupApi(group, config.group(), agentId, groupTables, t.settings()).mount(router);
         new GroupWorkApi(group, groupTables).mount(router);
-        new StatusApi(GroupNode.agentIdOf(config.group()), config.group().enabled(), version, http.host(),
-                http.authToken(), agent.execSandbox(), clock.instant(), clock, live).mount(router);
+        new StatusApi(agentId, config.group().enabled(), version, http.host(), http.authToken(), agent.execSandbox(),
+                clock.instant(), clock, live).mount(router);
         new McpApi(mcp, () -> new ConfigLoader(System.getenv(), userHome).forHome(config.home()).load().tools()
                 .mcpServers()).mount(router);
         BackupApi.forConfig(config, clock, version).mount(router);

@@ -31,12 +31,16 @@ final class GroupApi {
 
     private final Optional<GroupNode> node;
     private final GroupConfig config;
+    private final String agentId;
     private final GroupTables tables;
     private final SettingsStore settings;
 
-    GroupApi(Optional<GroupNode> node, GroupConfig config, GroupTables tables, SettingsStore settings) {
+    /** @param agentId this member's id, as the node has it or {@code config} gives it when there is no node */
+    GroupApi(Optional<GroupNode> node, GroupConfig config, String agentId, GroupTables tables,
+             SettingsStore settings) {
         this.node = node;
         this.config = config;
+        this.agentId = agentId;
         this.tables = tables;
         this.settings = settings;
     }
@@ -79,7 +83,7 @@ final class GroupApi {
         JsonObject body = Requests.body(exchange);
         String name = Requests.string(body, "group_name").strip();
         String brokers = Requests.string(body, "kafka_brokers").strip();
-        String agentId = Requests.string(body, "agent_id").strip();
+        String requestedId = Requests.string(body, "agent_id").strip();
         String lfs = Requests.string(body, "lfs_proxy_url").strip();
         if (name.isEmpty()) {
             throw HttpError.badRequest("group_name required");
@@ -89,7 +93,7 @@ final class GroupApi {
         }
         GroupNode n = enabled();
         if (!brokers.isEmpty() && !brokers.equals(config.kafkaBrokers())
-                || !agentId.isEmpty() && !agentId.equals(n.agentId())) {
+                || !requestedId.isEmpty() && !requestedId.equals(n.agentId())) {
             throw HttpError.badRequest("kafka_brokers and agent_id come from config.json (group.kafkaBrokers,"
                     + " group.agentId); change them there and restart the gateway");
         }
@@ -118,7 +122,6 @@ final class GroupApi {
             storeConfig(exchange);
             return;
         }
-        String agentId = node.map(GroupNode::agentId).orElseGet(() -> GroupNode.agentIdOf(config));
         String group = node.map(n -> n.status().groupName()).filter(g -> !g.isEmpty()).orElse(config.groupName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agent_id", agentId);
