@@ -16,7 +16,8 @@ public interface Route {
     /**
      * The gateway's routes by channel: the web UI (and its WhatsApp forwarding), each running messaging channel
      * (WhatsApp, Telegram) under its name, and the in-line channels {@code cli}, {@code local} and
-     * {@code openai}, whose replies only arrive here when nobody waited for them.
+     * {@code openai}, whose replies only arrive here when nobody waited for them. A new map, which the caller
+     * may add to (the gateway adds the group's route).
      */
     static Map<String, Route> standard(WebUserStore webUsers, List<Channel> channels, DeliveryLog log) {
         Map<String, Route> routes = new HashMap<>();

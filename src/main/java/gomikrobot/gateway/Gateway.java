@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ public final class Gateway implements AutoCloseable {
                 context);
         List<Channel> channels = Stream.of(whatsapp, telegram).flatMap(Optional::stream).toList();
         channels.forEach(c -> approvals.addOwnerChannel(new ChannelOwner(c, log)));
-        Map<String, Route> routes = new HashMap<>(Route.standard(t.webUsers(), channels, agent.events()::delivered));
+        Map<String, Route> routes = Route.standard(t.webUsers(), channels, agent.events()::delivered);
         group.ifPresent(g -> {
             routes.put(g.channel(), g.route());
             g.attach(new GroupNode.Agent(agent.intake(), agent.memory(), agent.events()::delivered,
