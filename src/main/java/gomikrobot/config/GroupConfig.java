@@ -34,12 +34,6 @@ public record GroupConfig(boolean enabled, String groupName, String agentId, Str
         saslMechanism = saslMechanism.toUpperCase(Locale.ROOT);
     }
 
-    /** A group that is not configured at all. */
-    public static GroupConfig disabled() {
-        return new GroupConfig(false, "", "", "", "", "PLAINTEXT", "PLAIN", "", "", null, "", "", List.of(),
-                Duration.ofSeconds(10), Duration.ofMinutes(5));
-    }
-
     /** The rule for group names and agent ids; the join API applies it too, so both refuse the same names. */
     public static boolean validName(String name) {
         return NAME.matcher(name).matches();
@@ -63,10 +57,15 @@ public record GroupConfig(boolean enabled, String groupName, String agentId, Str
             return Optional.of("group.secret must be at least " + MIN_SECRET_CHARS + " characters (the same on"
                     + " every member; e.g. openssl rand -hex 32)");
         }
-        if (securityProtocol.startsWith("SASL") && (saslUsername.isBlank() || saslPassword.isBlank())) {
+        if (usesSasl() && (saslUsername.isBlank() || saslPassword.isBlank())) {
             return Optional.of("group.saslUsername and group.saslPassword must be set for " + securityProtocol);
         }
         return Optional.empty();
+    }
+
+    /** Whether the brokers want a SASL login: {@link #problem} and the Kafka client settings both ask here. */
+    public boolean usesSasl() {
+        return securityProtocol.startsWith("SASL");
     }
 
     /** The consumer group this member commits its offsets under. */

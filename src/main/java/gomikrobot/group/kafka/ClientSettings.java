@@ -68,7 +68,7 @@ final class ClientSettings {
         p.put(CommonClientConfigs.CLIENT_ID_CONFIG, "gomikrobot-" + memberId + "-" + role);
         p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, config.securityProtocol());
-        if (config.securityProtocol().startsWith("SASL")) {
+        if (config.usesSasl()) {
             p.put(SaslConfigs.SASL_MECHANISM, config.saslMechanism());
             p.put(SaslConfigs.SASL_JAAS_CONFIG, jaas());
         }
