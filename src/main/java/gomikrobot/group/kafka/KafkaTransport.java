@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,21 +130,18 @@ final class KafkaTransport implements GroupTransport {
     private void handleAll(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records,
                            RecordHandler handler) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        Set<TopicPartition> failed = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            TopicPartition partition = new TopicPartition(r.topic(), r.partition());
-            if (failed.contains(partition)) {
-                continue; // read again, in order, from the failed record on
-            }
-            try {
-                handler.handle(kinds.get(r.topic()), r.key() == null ? "" : r.key(), r.value());
-                done.put(partition, new OffsetAndMetadata(r.offset() + 1));
-            } catch (Exception e) {
-                log.unexpected("Group record could not be handled; it is read again", e, "topic", r.topic(),
-                        "offset", r.offset());
-                c.seek(partition, r.offset());
-                failed.add(partition);
-                pause();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> r : records.records(partition)) {
+                try {
+                    handler.handle(kinds.get(r.topic()), r.key() == null ? "" : r.key(), r.value());
+                    done.put(partition, new OffsetAndMetadata(r.offset() + 1));
+                } catch (Exception e) {
+                    log.unexpected("Group record could not be handled; it is read again", e, "topic", r.topic(),
+                            "offset", r.offset());
+                    c.seek(partition, r.offset());
+                    pause();
+                    break; // the rest of the partition is read again, in order, from the failed record on
+                }
             }
         }
         commit(c, done);
