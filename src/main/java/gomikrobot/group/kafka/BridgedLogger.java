@@ -57,7 +57,7 @@ final class BridgedLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
                                                Throwable thrown) {
         Log log = target.get();
-        if (log == null || !kafka) {
+        if (log == null) { // detached since the isXxxEnabled check, which only Kafka's loggers pass
             return;
         }
         Log.Level ours = level == Level.ERROR ? Log.Level.WARN : Log.Level.DEBUG;
