@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,9 +66,10 @@ final class BubblewrapNote {
     /** The facts the verdict rests on, one per line, or empty when one of the essential ones cannot be read. */
     private static Optional<String> facts(Sandbox.Bubblewrap sandbox) {
         try {
+            BasicFileAttributes bwrap = Files.readAttributes(sandbox.binary(), BasicFileAttributes.class);
             StringBuilder facts = new StringBuilder(FORMAT).append('\n')
-                    .append(sandbox.binary()).append(' ').append(Files.size(sandbox.binary())).append(' ')
-                    .append(Files.getLastModifiedTime(sandbox.binary()).toMillis()).append('\n')
+                    .append(sandbox.binary()).append(' ').append(bwrap.size()).append(' ')
+                    .append(bwrap.lastModifiedTime().toMillis()).append('\n')
                     .append("network ").append(sandbox.network()).append('\n')
                     .append("boot ").append(firstLine(Path.of("/proc/sys/kernel/random/boot_id"))).append('\n')
                     .append(Files.readSymbolicLink(Path.of("/proc/self/ns/user"))).append(' ')
