@@ -139,7 +139,11 @@ final class InstallCommand implements Command {
         void write(Path tmp) throws IOException;
     }
 
-    /** Writes through a temp file next to {@code target}, then renames it over the target. */
+    /**
+     * Writes through a temp file next to {@code target}, then renames it over the target. Not
+     * {@link gomikrobot.files.AtomicFile}: its temp files are readable by their owner only, and what is installed
+     * under a shared prefix must be readable by every user, as the umask gives it.
+     */
     private static void replace(Path target, Writer writer) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".installing");
         try {

@@ -1,12 +1,12 @@
 package gomikrobot.cli;
 
+import gomikrobot.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -50,14 +50,7 @@ final class SoulFiles {
     /** Writes the starter text, atomically (temp file, then rename), creating the workspace if needed. */
     static void writeStarter(Path workspace, String name) throws IOException {
         Files.createDirectories(workspace);
-        Path tmp = Files.createTempFile(workspace, "." + name, ".tmp");
-        try {
-            Files.writeString(tmp, starter(name), StandardCharsets.UTF_8);
-            Files.move(tmp, workspace.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.replace(workspace.resolve(name), out -> out.write(starter(name).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String normalise(String text) {

@@ -1,18 +1,16 @@
 package gomikrobot.config;
 
+import gomikrobot.files.AtomicFile;
 import gomikrobot.json.Json;
 import gomikrobot.json.JsonException;
 import gomikrobot.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -79,20 +77,11 @@ public final class ConfigFile {
     public static void write(Path file, Map<String, Object> doc) {
         Path dir = file.toAbsolutePath().getParent();
         byte[] bytes = (Json.writePretty(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path tmp = null;
         try {
             ensurePrivateDirectory(dir);
-            tmp = Files.createTempFile(dir, ".config-", ".tmp", mode(dir, FILE_MODE));
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                out.write(ByteBuffer.wrap(bytes));
-                out.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            AtomicFile.replace(file, out -> out.write(bytes), mode(dir, FILE_MODE));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 
@@ -156,16 +145,5 @@ public final class ConfigFile {
         return posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))}
                 : new FileAttribute<?>[0];
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the write already failed and that error is being reported; a stray temp file is harmless
-        }
     }
 }

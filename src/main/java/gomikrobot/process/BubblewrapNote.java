@@ -1,9 +1,10 @@
 package gomikrobot.process;
 
+import gomikrobot.files.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -52,14 +53,11 @@ final class BubblewrapNote {
         if (facts.isEmpty()) {
             return;
         }
-        Path partial = null;
         try {
             Files.createDirectories(file.getParent());
-            partial = Files.createTempFile(file.getParent(), "bwrap-works", ".part");
-            Files.writeString(partial, facts.get());
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            forget(partial);
+            AtomicFile.replace(file, out -> out.write(facts.get().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException notWritten) {
+            // not noted: the next start probes again
         }
     }
 
@@ -90,16 +88,5 @@ final class BubblewrapNote {
      */
     private static String firstLine(Path file) throws IOException {
         return Files.readAllLines(file).stream().findFirst().orElse("").strip();
-    }
-
-    private static void forget(Path partial) {
-        if (partial == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException ignored) {
-            // a leftover .part file in the cache folder is harmless
-        }
     }
 }

@@ -1,5 +1,6 @@
 package gomikrobot.timeline;
 
+import gomikrobot.files.AtomicFile;
 import gomikrobot.observe.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -48,11 +48,11 @@ final class SqliteNative {
             long expected = connection.getContentLengthLong();
             if (!Files.isRegularFile(library) || Files.size(library) != expected) {
                 Files.createDirectories(dir);
-                Path partial = Files.createTempFile(dir, name, ".part");
-                try (InputStream in = connection.getInputStream()) {
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.replace(library, out -> {
+                    try (InputStream in = connection.getInputStream()) {
+                        in.transferTo(out);
+                    }
+                });
             }
             // process-wide settings by nature: sqlite-jdbc reads them once, when it loads its library
             System.setProperty(PATH_PROPERTY, dir.toString());

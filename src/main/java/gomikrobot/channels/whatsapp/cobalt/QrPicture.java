@@ -2,14 +2,11 @@ package gomikrobot.channels.whatsapp.cobalt;
 
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import gomikrobot.config.ConfigFile;
+import gomikrobot.files.AtomicFile;
 import it.auties.qr.QrTerminal;
 import it.auties.whatsapp.api.QrHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A pairing QR code drawn for a person: as block characters for the terminal, and as a PNG file readable only
@@ -32,21 +29,7 @@ public final class QrPicture {
     public static void writePng(String content, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         ConfigFile.ensurePrivateDirectory(dir);
-        Path tmp = posix(dir)
-                ? Files.createTempFile(dir, ".qr-", ".png",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".qr-", ".png");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                MatrixToImageWriter.writeToStream(QrHandler.createMatrix(content, PNG_SIZE, PNG_MARGIN), "PNG", out);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static boolean posix(Path dir) {
-        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        AtomicFile.replace(file, out -> MatrixToImageWriter.writeToStream(
+                QrHandler.createMatrix(content, PNG_SIZE, PNG_MARGIN), "PNG", out));
     }
 }

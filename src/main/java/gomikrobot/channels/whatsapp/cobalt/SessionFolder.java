@@ -1,17 +1,14 @@
 package gomikrobot.channels.whatsapp.cobalt;
 
 import gomikrobot.config.ConfigFile;
+import gomikrobot.files.AtomicFile;
 import gomikrobot.observe.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -149,20 +146,12 @@ final class SessionFolder {
     }
 
     private void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = null;
         try {
             ConfigFile.ensurePrivateDirectory(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                out.write(ByteBuffer.wrap(bytes));
-                out.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.replace(target, out -> out.write(bytes));
         } catch (IOException e) {
             log.error("WhatsApp session could not be saved", "file", target, "error", e);
             throw new UncheckedIOException("cannot save " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 
