@@ -9,6 +9,7 @@
 //SOURCES ../src/main/java/gomikrobot/cli/**.java
 //SOURCES ../src/main/java/gomikrobot/config/**.java
 //SOURCES ../src/main/java/gomikrobot/delivery/**.java
+//SOURCES ../src/main/java/gomikrobot/files/**.java
 //SOURCES ../src/main/java/gomikrobot/gateway/**.java
 //SOURCES ../src/main/java/gomikrobot/git/**.java
 //SOURCES ../src/main/java/gomikrobot/group/*.java
