@@ -113,13 +113,21 @@ final class ConnectionWatchdog {
         }
     }
 
-    /** The transport logged in, on our attempt or on one we had given up as wedged. */
+    /**
+     * The transport logged in, on our attempt or on one we had given up as wedged. cobalt reports a login on its
+     * own thread after completing the attempt's future, so the report can arrive after that socket has already
+     * closed and a tick has begun waiting to reconnect: a login the transport no longer shows is stale.
+     */
     synchronized void onLoggedIn() {
         switch (phase) {
             case Phase.Idle idle -> transport.disconnect(); // a late login after we stopped must not stay online
             case Phase.Connected c -> {
             }
-            case Phase.Waiting w -> connected();
+            case Phase.Waiting w -> {
+                if (transport.isConnected()) {
+                    connected();
+                }
+            }
             case Phase.Attempting a -> connected();
         }
     }

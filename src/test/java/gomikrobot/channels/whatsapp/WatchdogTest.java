@@ -65,6 +65,20 @@ class WatchdogTest {
     }
 
     @Test
+    void aLoginReportedAfterItsSocketClosedDoesNotCountAsConnected() {
+        connected();
+        transport.serverClose();
+        runFor(Duration.ofSeconds(1));
+
+        watchdog.onLoggedIn(); // the first login's report, late, from cobalt's thread
+        assertEquals(State.RECONNECTING, watchdog.status().state());
+
+        runFor(Duration.ofSeconds(1));
+        assertEquals(State.CONNECTED, watchdog.status().state());
+        assertEquals(2, transport.sockets);
+    }
+
+    @Test
     void failedReconnectHeardOnlyByTheErrorHandlerIsRecoveredByOneNewSocket() {
         connected();
         transport.networkError();
